@@ -28,6 +28,8 @@ export interface RunningSimulator {
   readonly url: string;
   readonly port: number;
   readonly ctx: SimContext;
+  /** The HTTP pipeline, for tests that add a route of their own. */
+  readonly server: SimServer;
   stop(): Promise<void>;
 }
 
@@ -48,15 +50,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
   const server = new SimServer(ctx);
   server.router.add(...controlRoutes(ctx, () => server.limiter.clear()));
+  // Feature routes, one line each (MDE alerts and machines, machine actions, hunting, MCAS):
+
 
   const port = await server.listen(options.port ?? 3979, host);
   ctx.baseUrl = `http://${host}:${port}`;
   const stoppers: Array<() => Promise<void> | void> = [() => server.close()];
+  // Background work started after listening (alert raiser, identity provider), each pushing its stopper:
+
 
   return {
     url: ctx.baseUrl,
     port,
     ctx,
+    server,
     async stop() {
       for (const stop of stoppers.reverse()) await stop();
     },

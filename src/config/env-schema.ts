@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** An unset variable and an empty one (`KEY=` in a .env file) mean the same: not given. */
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const text = () => z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
+const port = (fallback: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
+const httpsUrl = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  );
+const positive = (fallback: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().positive().default(fallback));
+
+/**
+ * Every environment variable Vigil reads, in one schema. `.env.sample` documents each of them; the
+ * names of the Bot Framework settings are Bot Framework's own.
+ */
+export const envSchema = z.object({
+  // Bot
+  MicrosoftAppId: text(),
+  MicrosoftAppPassword: text(),
+  MicrosoftAppType: z.preprocess(
+    blankToUndefined,
+    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  ),
+  MicrosoftAppTenantId: text(),
+  HOST: text(),
+  PORT: port(3978),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  // Defender
+  DEFENDER_TENANT_ID: text(),
+  DEFENDER_CLIENT_ID: text(),
+  DEFENDER_CLIENT_SECRET: text(),
+  DEFENDER_CERTIFICATE_PATH: text(),
+  DEFENDER_PRIVATE_KEY_PATH: text(),
+  DEFENDER_AUTHORITY_HOST: httpsUrl(),
+  DEFENDER_CA_PATH: text(),
+  MDE_API_URL: httpsUrl(),
+  MDE_SCOPE: text(),
+  MCAS_API_URL: httpsUrl(),
+  MCAS_API_TOKEN: text(),
+  DEFENDER_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(100).max(300_000).default(15_000),
+  ),
+  DEFENDER_MAX_RETRIES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10).default(4)),
+  DEFENDER_RATE_TIME_SCALE: positive(1),
+  // Simulator (demo mode and `npm run simulator`)
+  SIM_PORT: port(3979),
+  SIM_AUTH_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  SIM_ALERT_EVERY_S: z.preprocess(blankToUndefined, z.coerce.number().min(0).default(45)),
+  SIM_ACTION_DELAY_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(3000)),
+  SIM_RATE_TIME_SCALE: positive(1),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { ConfigError } from '../../src/config/config-error';
+import { type ConfigSources, loadConfig } from '../../src/config/load-config';
+
+const noFiles: ConfigSources = {
+  readFile: (path) => {
+    throw Object.assign(new Error(`no file ${path}`), { code: 'ENOENT' });
+  },
+};
+
+const production = {
+  MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
+  MicrosoftAppPassword: 'bot-secret',
+  MicrosoftAppTenantId: '22222222-2222-2222-2222-222222222222',
+  DEFENDER_CLIENT_ID: '33333333-3333-3333-3333-333333333333',
+  DEFENDER_CLIENT_SECRET: 'defender-secret',
+};
+
+function problemsOf(run: () => unknown): readonly string[] {
+  try {
+    run();
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+    assert.equal(error.code, 'CONFIG.INVALID');
+    return error.problems;
+  }
+  assert.fail('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('should choose demo mode with the simulator defaults when no Microsoft credentials are set', () => {
+    const config = loadConfig({}, noFiles);
+    assert.equal(config.mode, 'demo');
+    assert.equal(config.bot.port, 3978);
+    assert.equal(config.bot.host, '127.0.0.1');
+    assert.equal(config.simulator.port, 3979);
+    assert.equal(config.simulator.authPort, 3980);
+    assert.equal(config.simulator.alertEveryS, 45);
+    assert.equal(config.defender.clientId, 'vigil-demo');
+    assert.equal(config.defender.authorityHost, 'https://127.0.0.1:3980');
+    assert.equal(config.defender.mdeBaseUrl, 'http://127.0.0.1:3979');
+    assert.deepEqual(config.defender.mcas, {
+      baseUrl: 'http://127.0.0.1:3979/mcas',
+      token: 'vigil-demo-secret',
+    });
+  });
+
+  it('should follow SIM_PORT and SIM_AUTH_PORT in the demo Defender URLs', () => {
+    const config = loadConfig({ SIM_PORT: '4100', SIM_AUTH_PORT: '4200', PORT: '4000' }, noFiles);
+    assert.equal(config.bot.port, 4000);
+    assert.equal(config.defender.mdeBaseUrl, 'http://127.0.0.1:4100');
+    assert.equal(config.defender.authorityHost, 'https://127.0.0.1:4200');
+  });
+
+  it('should treat an empty variable as unset', () => {
+    const config = loadConfig({ MicrosoftAppId: '', PORT: '  ' }, noFiles);
+    assert.equal(config.mode, 'demo');
+    assert.equal(config.bot.port, 3978);
+  });
+
+  it('should report every malformed variable in one error', () => {
+    const problems = problemsOf(() =>
+      loadConfig(
+        { PORT: 'eighty', LOG_LEVEL: 'loud', MDE_API_URL: 'not a url', SIM_ALERT_EVERY_S: '-1' },
+        noFiles,
+      ),
+    );
+    assert.equal(problems.length, 4);
+    for (const name of ['PORT', 'LOG_LEVEL', 'MDE_API_URL', 'SIM_ALERT_EVERY_S']) {
+      assert.ok(
+        problems.some((p) => p.startsWith(`${name}:`)),
+        `no problem names ${name}: ${problems.join(' | ')}`,
+      );
+    }
+  });
+
+  it('should load a production configuration with real Microsoft endpoints by default', () => {
+    const config = loadConfig(production, noFiles);
+    assert.equal(config.mode, 'production');
+    assert.equal(config.bot.host, '0.0.0.0');
+    assert.equal(config.bot.appType, 'SingleTenant');
+    assert.equal(config.defender.tenantId, production.MicrosoftAppTenantId);
+    assert.equal(config.defender.authorityHost, 'https://login.microsoftonline.com');
+    assert.equal(config.defender.mdeBaseUrl, 'https://api.security.microsoft.com');
+    assert.equal(config.defender.mdeScope, 'https://api.securitycenter.microsoft.com/.default');
+    assert.deepEqual(config.defender.credential, { kind: 'secret', secret: 'defender-secret' });
+    assert.equal(config.defender.mcas, undefined);
+  });
+
+  it('should name every missing production setting at once', () => {
+    const problems = problemsOf(() => loadConfig({ MicrosoftAppId: production.MicrosoftAppId }, noFiles));
+    for (const name of [
+      'MicrosoftAppTenantId',
+      'MicrosoftAppPassword',
+      'DEFENDER_TENANT_ID',
+      'DEFENDER_CLIENT_ID',
+    ]) {
+      assert.ok(
+        problems.some((p) => p.startsWith(name)),
+        `no problem names ${name}: ${problems.join(' | ')}`,
+      );
+    }
+    assert.ok(problems.some((p) => p.includes('DEFENDER_CLIENT_SECRET')));
+  });
+
+  it('should refuse a password for a user-assigned managed identity', () => {
+    const problems = problemsOf(() =>
+      loadConfig({ ...production, MicrosoftAppType: 'UserAssignedMSI' }, noFiles),
+    );
+    assert.deepEqual(problems, [
+      'MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI.',
+    ]);
+  });
+
+  it('should read a certificate credential from the named files', () => {
+    const files: Record<string, string> = { '/c.pem': 'CERT', '/k.pem': 'KEY' };
+    const sources: ConfigSources = { readFile: (path) => files[path] ?? assert.fail(`unexpected ${path}`) };
+    const { DEFENDER_CLIENT_SECRET: _unused, ...withoutSecret } = production;
+    const config = loadConfig(
+      { ...withoutSecret, DEFENDER_CERTIFICATE_PATH: '/c.pem', DEFENDER_PRIVATE_KEY_PATH: '/k.pem' },
+      sources,
+    );
+    assert.deepEqual(config.defender.credential, {
+      kind: 'certificate',
+      certificatePem: 'CERT',
+      privateKeyPem: 'KEY',
+    });
+  });
+
+  it('should name an unreadable certificate file', () => {
+    const { DEFENDER_CLIENT_SECRET: _unused, ...withoutSecret } = production;
+    const problems = problemsOf(() =>
+      loadConfig(
+        { ...withoutSecret, DEFENDER_CERTIFICATE_PATH: '/c.pem', DEFENDER_PRIVATE_KEY_PATH: '/k.pem' },
+        noFiles,
+      ),
+    );
+    assert.deepEqual(problems, [
+      'DEFENDER_CERTIFICATE_PATH: cannot read /c.pem (ENOENT).',
+      'DEFENDER_PRIVATE_KEY_PATH: cannot read /k.pem (ENOENT).',
+    ]);
+  });
+
+  it('should refuse a secret and a certificate together, and half of the MCAS settings', () => {
+    const problems = problemsOf(() =>
+      loadConfig({ ...production, DEFENDER_CERTIFICATE_PATH: '/c.pem', MCAS_API_TOKEN: 't' }, noFiles),
+    );
+    assert.equal(problems.length, 2);
+    assert.match(problems[0] ?? '', /give one credential/);
+    assert.match(problems[1] ?? '', /MCAS_API_URL and MCAS_API_TOKEN/);
+  });
+
+  it('should return a frozen object', () => {
+    assert.ok(Object.isFrozen(loadConfig({}, noFiles)));
+  });
+});

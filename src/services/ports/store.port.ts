@@ -1,0 +1,148 @@
+import type { Alert } from '../../domain/alerts/alert';
+import type { Checkpoint } from '../../domain/ingest/checkpoint';
+import type { FoldGroup } from '../../domain/storms/decide-fold';
+
+/**
+ * Vigil's durable state. Every method is async so SQLite (embedded default) and PostgreSQL (several
+ * replicas) implement the same port with one schema. Work that must be atomic runs in `transaction`.
+ */
+export interface Store {
+  /** Runs `work` atomically: everything it wrote is kept, or nothing is. Transactions never interleave. */
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** The repositories outside a transaction (each call is atomic on its own). */
+  readonly repos: StoreTx;
+  close(): Promise<void>;
+}
+
+export interface StoreTx {
+  readonly alerts: AlertRepository;
+  readonly folds: FoldRepository;
+  readonly cards: CardRepository;
+  readonly outbox: OutboxRepository;
+  readonly checkpoints: CheckpointRepository;
+  readonly conversations: ConversationRepository;
+  readonly settings: SettingsRepository;
+}
+
+/** An alert as stored: the latest normalized alert and when Vigil first saw it. */
+export interface StoredAlert {
+  readonly alert: Alert;
+  readonly firstSeenAt: string;
+  /** The fold group (card) the alert belongs to. */
+  readonly groupId: string | null;
+}
+
+export interface AlertListQuery {
+  readonly statuses?: readonly Alert['status'][];
+  readonly minSeverity?: Alert['severity'];
+  readonly createdSince?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface AlertRepository {
+  get(id: string): Promise<StoredAlert | undefined>;
+  /** Inserts or replaces the alert; returns the version it replaced, if any. */
+  save(alert: Alert, seenAt: string): Promise<StoredAlert | undefined>;
+  setGroup(alertId: string, groupId: string): Promise<void>;
+  list(query: AlertListQuery): Promise<StoredAlert[]>;
+  count(): Promise<number>;
+}
+
+/** A fold group and the ids of its alerts, oldest first. */
+export interface StoredFoldGroup extends FoldGroup {
+  /** The alert whose card represents the group. */
+  readonly rootAlertId: string;
+  readonly alertIds: readonly string[];
+  readonly firstAlertAt: string;
+}
+
+export interface FoldRepository {
+  /** Groups with this title key whose latest alert is at or after `since`. */
+  openGroups(titleKey: string, since: string): Promise<StoredFoldGroup[]>;
+  get(groupId: string): Promise<StoredFoldGroup | undefined>;
+  create(group: { id: string; titleKey: string; rootAlertId: string; machineName?: string; at: string }): Promise<void>;
+  /** Adds an alert to a group, bumping its count, machines and latest time. */
+  add(groupId: string, alertId: string, machineName: string | undefined, at: string): Promise<void>;
+}
+
+/** Where a group's card lives in Teams. */
+export interface CardRecord {
+  readonly groupId: string;
+  /** The channel's conversation id (`19:…@thread.tacv2`). */
+  readonly channelId: string;
+  /** The thread's conversation id: `<channelId>;messageid=<rootActivityId>`. */
+  readonly threadId: string;
+  /** The root message (the card) id. */
+  readonly activityId: string;
+  readonly postedAt: string;
+}
+
+export interface CardRepository {
+  get(groupId: string): Promise<CardRecord | undefined>;
+  save(card: CardRecord): Promise<void>;
+  count(): Promise<number>;
+}
+
+/** What the outbox sends to Teams. The card is rendered at send time from the stored state. */
+export type OutboxKind = 'postCard' | 'updateCard' | 'reply';
+
+export interface OutboxItem {
+  readonly id: number;
+  readonly kind: OutboxKind;
+  readonly groupId: string;
+  /** For `reply`: the text (or card) to post in the thread. */
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly attempts: number;
+  readonly notBefore: string;
+  readonly createdAt: string;
+}
+
+export interface OutboxRepository {
+  /**
+   * Queues an item. An `updateCard` for a group that already has one waiting is coalesced (no new
+   * row); a `postCard` for a group that already has one is ignored. Returns whether a row was added.
+   */
+  enqueue(item: { kind: OutboxKind; groupId: string; payload?: Record<string, unknown>; at: string }): Promise<boolean>;
+  /**
+   * Takes up to `limit` items due at `now`, oldest first, and holds them until `leaseUntil` so no other
+   * worker (or replica) takes them meanwhile. An item whose worker died is due again after the lease.
+   */
+  claim(now: string, limit: number, leaseUntil: string): Promise<OutboxItem[]>;
+  complete(id: number): Promise<void>;
+  /** Tries again at `notBefore`, recording the error. */
+  retry(id: number, notBefore: string, error: string): Promise<void>;
+  /** Gives up on the item for good, keeping it (and the error) for operators. */
+  fail(id: number, error: string): Promise<void>;
+  /** Items waiting to be sent. */
+  depth(): Promise<number>;
+}
+
+export interface CheckpointRepository {
+  get(name: string): Promise<Checkpoint | undefined>;
+  set(name: string, checkpoint: Checkpoint): Promise<void>;
+}
+
+/** A Teams conversation Vigil was installed in or spoken to in, with its reference for proactive sends. */
+export interface ConversationRecord {
+  /** The conversation id (a channel id, a chat id). */
+  readonly id: string;
+  readonly kind: 'channel' | 'personal' | 'groupChat';
+  readonly tenantId: string;
+  readonly teamId?: string;
+  readonly name?: string;
+  /** Bot Framework's ConversationReference, as JSON. The service URL is refreshed on every activity. */
+  readonly reference: Readonly<Record<string, unknown>>;
+  readonly updatedAt: string;
+}
+
+export interface ConversationRepository {
+  upsert(record: ConversationRecord): Promise<void>;
+  get(id: string): Promise<ConversationRecord | undefined>;
+  list(): Promise<ConversationRecord[]>;
+}
+
+export interface SettingsRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}

@@ -55,6 +55,48 @@ export const envSchema = z.object({
   ),
   DEFENDER_MAX_RETRIES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10).default(4)),
   DEFENDER_RATE_TIME_SCALE: positive(1),
+  // Store
+  VIGIL_DB: text(),
+  // Ingestion
+  POLL_INTERVAL_S: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(3600).optional()),
+  INGEST_MIN_SEVERITY: z.preprocess(
+    blankToUndefined,
+    z.enum(['informational', 'low', 'medium', 'high']).default('informational'),
+  ),
+  INGEST_STATUSES: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('new,inProgress')
+      .transform((v) => v.split(',').map((s) => s.trim()))
+      .pipe(z.array(z.enum(['new', 'inProgress', 'resolved'])).min(1)),
+  ),
+  INGEST_FIRST_FETCH_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(720).default(24)),
+  MCAS_POLL_INTERVAL_S: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(86_400).default(300)),
+  WEBHOOK_SECRET: text(),
+  WEBHOOK_TOKEN: text(),
+  WEBHOOK_REPLAY_WINDOW_S: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(10).max(3600).default(300),
+  ),
+  STORM_WINDOW_S: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(86_400).default(600)),
+  STORM_THRESHOLD: z.preprocess(blankToUndefined, z.coerce.number().int().min(2).max(10_000).default(5)),
+  // Teams
+  SOC_CHANNEL_ID: text(),
+  VIGIL_ADMINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      )
+      .pipe(z.array(z.uuid({ error: 'must be a comma-separated list of Entra object ids (GUIDs)' }))),
+  ),
+  PLAYGROUND_PORT: port(56150),
   // Simulator (demo mode and `npm run simulator`)
   SIM_PORT: port(3979),
   SIM_AUTH_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).optional()),

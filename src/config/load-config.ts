@@ -38,6 +38,26 @@ export interface SimulatorConfig {
   readonly rateTimeScale: number;
 }
 
+export interface IngestConfig {
+  /** Seconds between two MDE polls (default 30; 5 in demo mode). */
+  readonly pollIntervalS: number;
+  readonly minSeverity: Env['INGEST_MIN_SEVERITY'];
+  readonly statuses: Env['INGEST_STATUSES'];
+  /** How far back the very first poll looks. */
+  readonly firstFetchHours: number;
+  /** Seconds between two MCAS polls (the fallback to the webhook); 0 = never. */
+  readonly mcasPollIntervalS: number;
+}
+
+export interface WebhookConfig {
+  /** HMAC-SHA256 key for senders that sign (`X-Vigil-Signature`). */
+  readonly hmacSecret?: string;
+  /** Bearer token for senders that cannot sign (Power Automate, Logic Apps). */
+  readonly bearerToken?: string;
+  /** How old a signed request's timestamp may be. */
+  readonly replayWindowS: number;
+}
+
 export interface Config {
   /** `demo` when no Microsoft credentials are configured (`MicrosoftAppId` unset). */
   readonly mode: Mode;
@@ -46,6 +66,18 @@ export interface Config {
   readonly defender: DefenderConfig;
   /** The simulator Vigil starts beside itself in demo mode. */
   readonly simulator: SimulatorConfig;
+  /** `VIGIL_DB`: a SQLite file path or a `postgres://` URL. */
+  readonly store: { readonly url: string };
+  readonly ingest: IngestConfig;
+  readonly webhook: WebhookConfig;
+  readonly storms: { readonly windowS: number; readonly threshold: number };
+  readonly teams: {
+    /** The SOC channel, when fixed by configuration (else chosen by `channel here` or demo mode). */
+    readonly socChannelId?: string;
+    /** Entra object ids of the first admins. */
+    readonly admins: readonly string[];
+  };
+  readonly playground: { readonly port: number };
 }
 
 /** Where configuration reads files named by a setting (certificates); injected in tests. */
@@ -208,6 +240,36 @@ export function loadConfig(
   const bot = botSettings(values, mode, problems);
   const defender =
     mode === 'demo' ? demoDefender(values, simulator) : productionDefender(values, sources, problems);
+  if (mode === 'production' && !values.WEBHOOK_SECRET && !values.WEBHOOK_TOKEN) {
+    problems.push(
+      'WEBHOOK_SECRET (or WEBHOOK_TOKEN): required, so that only your senders can post alerts to Vigil.',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({ mode, logLevel: values.LOG_LEVEL, bot, defender, simulator });
+  return Object.freeze({
+    mode,
+    logLevel: values.LOG_LEVEL,
+    bot,
+    defender,
+    simulator,
+    store: { url: values.VIGIL_DB ?? './data/vigil.db' },
+    ingest: {
+      pollIntervalS: values.POLL_INTERVAL_S ?? (mode === 'demo' ? 5 : 30),
+      minSeverity: values.INGEST_MIN_SEVERITY,
+      statuses: values.INGEST_STATUSES,
+      firstFetchHours: values.INGEST_FIRST_FETCH_HOURS,
+      mcasPollIntervalS: values.MCAS_POLL_INTERVAL_S,
+    },
+    webhook: {
+      ...(values.WEBHOOK_SECRET ? { hmacSecret: values.WEBHOOK_SECRET } : {}),
+      ...(values.WEBHOOK_TOKEN ? { bearerToken: values.WEBHOOK_TOKEN } : {}),
+      replayWindowS: values.WEBHOOK_REPLAY_WINDOW_S,
+    },
+    storms: { windowS: values.STORM_WINDOW_S, threshold: values.STORM_THRESHOLD },
+    teams: {
+      ...(values.SOC_CHANNEL_ID ? { socChannelId: values.SOC_CHANNEL_ID } : {}),
+      admins: values.VIGIL_ADMINS,
+    },
+    playground: { port: values.PLAYGROUND_PORT },
+  });
 }

@@ -14,6 +14,7 @@ const production = {
   MicrosoftAppTenantId: '22222222-2222-2222-2222-222222222222',
   DEFENDER_CLIENT_ID: '33333333-3333-3333-3333-333333333333',
   DEFENDER_CLIENT_SECRET: 'defender-secret',
+  WEBHOOK_SECRET: 'webhook-hmac-key',
 };
 
 function problemsOf(run: () => unknown): readonly string[] {
@@ -148,6 +149,37 @@ describe('loadConfig', () => {
     assert.equal(problems.length, 2);
     assert.match(problems[0] ?? '', /give one credential/);
     assert.match(problems[1] ?? '', /MCAS_API_URL and MCAS_API_TOKEN/);
+  });
+
+  it('should default the store, ingestion, storms and teams settings, polling faster in demo mode', () => {
+    const demo = loadConfig({}, noFiles);
+    assert.equal(demo.store.url, './data/vigil.db');
+    assert.equal(demo.ingest.pollIntervalS, 5);
+    assert.deepEqual(demo.ingest.statuses, ['new', 'inProgress']);
+    assert.equal(demo.ingest.minSeverity, 'informational');
+    assert.deepEqual(demo.storms, { windowS: 600, threshold: 5 });
+    assert.deepEqual(demo.teams, { admins: [] });
+    assert.equal(demo.playground.port, 56150);
+    assert.equal(loadConfig(production, noFiles).ingest.pollIntervalS, 30);
+  });
+
+  it('should read lists of statuses and admins, and refuse bad members', () => {
+    const admin = '44444444-4444-4444-8444-444444444444';
+    const config = loadConfig({ INGEST_STATUSES: 'new, resolved', VIGIL_ADMINS: ` ${admin} ,` }, noFiles);
+    assert.deepEqual(config.ingest.statuses, ['new', 'resolved']);
+    assert.deepEqual(config.teams.admins, [admin]);
+    const problems = problemsOf(() =>
+      loadConfig({ INGEST_STATUSES: 'new,closed', VIGIL_ADMINS: 'alice' }, noFiles),
+    );
+    assert.ok(problems.some((p) => p.startsWith('INGEST_STATUSES')));
+    assert.ok(problems.some((p) => p.startsWith('VIGIL_ADMINS') && p.includes('GUIDs')));
+  });
+
+  it('should require a webhook secret or token in production', () => {
+    const { WEBHOOK_SECRET: _unused, ...noWebhook } = production;
+    assert.ok(problemsOf(() => loadConfig(noWebhook, noFiles)).some((p) => p.startsWith('WEBHOOK_SECRET')));
+    const config = loadConfig({ ...noWebhook, WEBHOOK_TOKEN: 'flow-token' }, noFiles);
+    assert.deepEqual(config.webhook, { bearerToken: 'flow-token', replayWindowS: 300 });
   });
 
   it('should return a frozen object', () => {

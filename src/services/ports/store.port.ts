@@ -61,7 +61,13 @@ export interface FoldRepository {
   /** Groups with this title key whose latest alert is at or after `since`. */
   openGroups(titleKey: string, since: string): Promise<StoredFoldGroup[]>;
   get(groupId: string): Promise<StoredFoldGroup | undefined>;
-  create(group: { id: string; titleKey: string; rootAlertId: string; machineName?: string; at: string }): Promise<void>;
+  create(group: {
+    id: string;
+    titleKey: string;
+    rootAlertId: string;
+    machineName?: string;
+    at: string;
+  }): Promise<void>;
   /** Adds an alert to a group, bumping its count, machines and latest time. */
   add(groupId: string, alertId: string, machineName: string | undefined, at: string): Promise<void>;
 }
@@ -103,7 +109,12 @@ export interface OutboxRepository {
    * Queues an item. An `updateCard` for a group that already has one waiting is coalesced (no new
    * row); a `postCard` for a group that already has one is ignored. Returns whether a row was added.
    */
-  enqueue(item: { kind: OutboxKind; groupId: string; payload?: Record<string, unknown>; at: string }): Promise<boolean>;
+  enqueue(item: {
+    kind: OutboxKind;
+    groupId: string;
+    payload?: Record<string, unknown>;
+    at: string;
+  }): Promise<boolean>;
   /**
    * Takes up to `limit` items due at `now`, oldest first, and holds them until `leaseUntil` so no other
    * worker (or replica) takes them meanwhile. An item whose worker died is due again after the lease.

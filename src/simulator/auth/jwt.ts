@@ -1,11 +1,4 @@
-import {
-  createPublicKey,
-  createSign,
-  createVerify,
-  generateKeyPairSync,
-  type KeyObject,
-  randomUUID,
-} from 'node:crypto';
+import { createSign, createVerify, generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 
 /** The claims the simulator's tokens carry (a subset of what Entra puts in an app-only token). */
 export interface TokenClaims {
@@ -45,7 +38,7 @@ export class SigningKey {
 
   /** The public key as a JWK, for the `jwks_uri` document. */
   toJwk(): Record<string, unknown> {
-    const jwk = createPublicKey(this.publicKey).export({ format: 'jwk' });
+    const jwk = this.publicKey.export({ format: 'jwk' });
     return { ...jwk, kid: this.kid, use: 'sig', alg: 'RS256' };
   }
 }

@@ -28,3 +28,6 @@ export const ALL_MDE_ROLES = [
   'User.Read.All',
   'AdvancedQuery.Read.All',
 ] as const;
+
+/** The Cloud Apps API's application roles (defender-api.md §7): read, and read plus close. */
+export const MCAS_ROLES = ['Investigation.read', 'Investigation.manage'] as const;

@@ -14,14 +14,21 @@ export class TokenIssuer {
     public issuer = `https://sts.windows.net/${SIM_TENANT_ID}/`,
   ) {}
 
-  issue(options: { appId: string; roles: readonly string[]; audience?: string; tenantId?: string }): {
+  issue(options: {
+    appId: string;
+    roles: readonly string[];
+    audience?: string;
+    tenantId?: string;
+    /** Overrides `issuer` for this token (the identity provider names the caller's tenant). */
+    issuer?: string;
+  }): {
     token: string;
     expiresIn: number;
   } {
     const nowS = Math.floor(this.now() / 1000);
     const claims: TokenClaims = {
       aud: options.audience ?? MDE_AUDIENCES[0],
-      iss: this.issuer,
+      iss: options.issuer ?? this.issuer,
       iat: nowS,
       nbf: nowS,
       exp: nowS + TOKEN_LIFETIME_S,

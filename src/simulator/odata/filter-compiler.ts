@@ -2,7 +2,7 @@ import type { ComparisonOperator, FilterNode, LiteralValue } from './filter-ast'
 import { parseFilter } from './filter-parser';
 import { odataError } from './odata-error';
 import { findField, type ODataSpec, readField } from './odata-spec';
-import { compareValues, parseDateTimeTicks } from './odata-values';
+import { canonicalDateTime, compareValues } from './odata-values';
 
 /** A checked `$filter`: true when the item matches. */
 export type FilterPredicate<T> = (item: T) => boolean;
@@ -12,7 +12,8 @@ type Scope = Readonly<Record<string, unknown>>;
 
 /**
  * A typed sub-expression. Values are normalised for comparison: strings and enums lower-cased (MDE
- * compares them without regard to case), date-times as bigint ticks, missing values null.
+ * compares them without regard to case), date-times as canonical UTC texts (see canonicalDateTime),
+ * missing values null.
  */
 interface Typed<T> {
   readonly type: ValueType;
@@ -43,7 +44,7 @@ function normalise(type: ValueType, value: unknown): unknown {
     case 'enum':
       return lower(value);
     case 'datetime':
-      return typeof value === 'string' ? (parseDateTimeTicks(value) ?? null) : null;
+      return typeof value === 'string' ? (canonicalDateTime(value) ?? null) : null;
     case 'number':
       return typeof value === 'number' ? value : null;
     case 'boolean':
@@ -176,9 +177,9 @@ class FilterCompiler<T> {
     const want = expected?.type;
     if (want === 'datetime' && (literal.type === 'string' || literal.type === 'datetime')) {
       const text = literal.type === 'string' ? literal.value : literal.text;
-      const ticks = parseDateTimeTicks(text);
-      if (ticks === undefined) throw odataError(`The literal '${text}' is not a valid Edm.DateTimeOffset.`);
-      return constant('datetime', ticks);
+      const instant = canonicalDateTime(text);
+      if (instant === undefined) throw odataError(`The literal '${text}' is not a valid Edm.DateTimeOffset.`);
+      return constant('datetime', instant);
     }
     if (want === 'enum' && literal.type === 'string') return this.enumLiteral(literal.value, expected);
     switch (literal.type) {
@@ -190,10 +191,11 @@ class FilterCompiler<T> {
       case 'boolean':
         return constant('boolean', literal.value);
       case 'datetime': {
-        const ticks = parseDateTimeTicks(literal.text);
-        if (ticks === undefined)
+        const instant = canonicalDateTime(literal.text);
+        if (instant === undefined) {
           throw odataError(`The literal '${literal.text}' is not a valid Edm.DateTimeOffset.`);
-        return constant('datetime', ticks);
+        }
+        return constant('datetime', instant);
       }
     }
   }

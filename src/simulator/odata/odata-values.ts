@@ -23,3 +23,22 @@ export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : 1;
   return (a as number) < (b as number) ? -1 : 1;
 }
+
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/;
+
+/**
+ * A date-time as a fixed-width UTC text with 7 fractional digits (MDE's own format), which orders as
+ * strings do, so comparing and sorting need no parsing of values already in that form. Undefined when
+ * the text is not a date-time.
+ */
+export function canonicalDateTime(text: string): string | undefined {
+  if (text.length === 28 && CANONICAL.test(text)) return text;
+  const ticks = parseDateTimeTicks(text);
+  if (ticks === undefined) return undefined;
+  const ms = ticks / 10_000n;
+  const rest = String(ticks - ms * 10_000n).padStart(4, '0');
+  const date = new Date(Number(ms));
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 0 || date.getUTCFullYear() > 9999)
+    return undefined;
+  return `${date.toISOString().slice(0, 23)}${rest}Z`;
+}

@@ -1,6 +1,6 @@
 import { odataError } from './odata-error';
 import { findField, type ODataField, type ODataSpec, readField } from './odata-spec';
-import { compareValues, parseDateTimeTicks } from './odata-values';
+import { canonicalDateTime, compareValues } from './odata-values';
 
 /** One `$orderby` clause with the property's canonical name. */
 export interface OrderClause<T> {
@@ -34,7 +34,7 @@ function sortKey<T>(item: T, clause: OrderClause<T>): unknown {
   const value = readField(item, clause.name, clause.field);
   if (value === null || value === undefined) return null;
   const { type, values } = clause.field;
-  if (type === 'datetime') return typeof value === 'string' ? (parseDateTimeTicks(value) ?? null) : null;
+  if (type === 'datetime') return typeof value === 'string' ? (canonicalDateTime(value) ?? null) : null;
   if (type === 'enum' && values) {
     const wanted = String(value).toLowerCase();
     return values.findIndex((member) => member.toLowerCase() === wanted);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { clientCertificate } from '../adapters/defender/client-certificate';
 import { ConfigError } from './config-error';
 import { type Env, envSchema } from './env-schema';
 
@@ -165,7 +166,14 @@ function defenderCredential(
     sources,
     problems,
   );
-  return certificatePem && privateKeyPem ? { kind: 'certificate', certificatePem, privateKeyPem } : undefined;
+  if (!certificatePem || !privateKeyPem) return undefined;
+  try {
+    clientCertificate(certificatePem, privateKeyPem);
+  } catch (error) {
+    problems.push(`DEFENDER_CERTIFICATE_PATH and DEFENDER_PRIVATE_KEY_PATH: ${(error as Error).message}`);
+    return undefined;
+  }
+  return { kind: 'certificate', certificatePem, privateKeyPem };
 }
 
 function productionDefender(env: Env, sources: ConfigSources, problems: string[]): DefenderConfig {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { generate } from 'selfsigned';
 import { ConfigError } from '../../src/config/config-error';
 import { type ConfigSources, loadConfig } from '../../src/config/load-config';
 
@@ -113,8 +115,9 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('should read a certificate credential from the named files', () => {
-    const files: Record<string, string> = { '/c.pem': 'CERT', '/k.pem': 'KEY' };
+  it('should read a certificate credential from the named files', async () => {
+    const pems = await generate([{ name: 'commonName', value: 'vigil-test' }], { keySize: 2048 });
+    const files: Record<string, string> = { '/c.pem': pems.cert, '/k.pem': pems.private };
     const sources: ConfigSources = { readFile: (path) => files[path] ?? assert.fail(`unexpected ${path}`) };
     const { DEFENDER_CLIENT_SECRET: _unused, ...withoutSecret } = production;
     const config = loadConfig(
@@ -123,9 +126,29 @@ describe('loadConfig', () => {
     );
     assert.deepEqual(config.defender.credential, {
       kind: 'certificate',
-      certificatePem: 'CERT',
-      privateKeyPem: 'KEY',
+      certificatePem: pems.cert,
+      privateKeyPem: pems.private,
     });
+  });
+
+  it('should refuse a certificate whose key does not belong to it, naming no key material', async () => {
+    const pems = await generate([{ name: 'commonName', value: 'vigil-test' }], { keySize: 2048 });
+    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    });
+    const files: Record<string, string> = { '/c.pem': pems.cert, '/k.pem': otherKey.toString() };
+    const sources: ConfigSources = { readFile: (path) => files[path] ?? assert.fail(`unexpected ${path}`) };
+    const { DEFENDER_CLIENT_SECRET: _unused, ...withoutSecret } = production;
+    const problems = problemsOf(() =>
+      loadConfig(
+        { ...withoutSecret, DEFENDER_CERTIFICATE_PATH: '/c.pem', DEFENDER_PRIVATE_KEY_PATH: '/k.pem' },
+        sources,
+      ),
+    );
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? '', /does not belong to the client certificate/);
+    assert.doesNotMatch(problems[0] ?? '', /PRIVATE KEY/);
   });
 
   it('should name an unreadable certificate file', () => {

@@ -1,3 +1,4 @@
+import { toMdeTime } from '../../estate/mde-time';
 import { badRequest, SimHttpError } from '../../http/sim-error';
 import type { SimHandler } from '../../http/sim-router';
 import { odataEntity } from '../../odata/apply-odata-query';
@@ -5,7 +6,6 @@ import type { SimContext } from '../../sim-context';
 import { actionKindOf } from './action-kinds';
 import { applyActionEffect, isActive } from './apply-action-effect';
 import { findMachineAction } from './find-machine-action';
-import { toMdeTimestamp } from './mde-timestamp';
 import { validateActionBody } from './validate-action-body';
 
 /**
@@ -31,7 +31,7 @@ export function cancelMachineAction(ctx: SimContext): SimHandler {
         `Machine action ${action.id} is already ${action.status} and cannot be cancelled; only Pending or InProgress actions can.`,
       );
     }
-    const now = toMdeTimestamp(ctx.now());
+    const now = toMdeTime(ctx.now(), 0);
     action.status = 'Cancelled';
     action.lastUpdateDateTimeUtc = now;
     action.cancellationRequestor = req.caller.appId;

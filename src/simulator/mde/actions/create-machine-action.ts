@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { toMdeTime } from '../../estate/mde-time';
 import type { MdeMachine, MdeMachineAction } from '../../model/mde-types';
 import type { SimSettings } from '../../state/sim-state';
 import type { ActionKind } from './action-kinds';
 import { setActionPlan } from './action-plan';
-import { toMdeTimestamp } from './mde-timestamp';
 
 export interface NewMachineAction {
   readonly kind: ActionKind;
@@ -21,7 +21,7 @@ export interface NewMachineAction {
 
 /** Builds a Pending MachineAction with every MDE field, and records how it will run. */
 export function createMachineAction(input: NewMachineAction): MdeMachineAction {
-  const created = toMdeTimestamp(input.nowMs);
+  const created = toMdeTime(input.nowMs, 0);
   const action: MdeMachineAction = {
     id: randomUUID(),
     type: input.kind.type,

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { toMdeTime } from '../../estate/mde-time';
 import { notFound } from '../../http/sim-error';
 import type { SimHandler } from '../../http/sim-router';
 import { contextUrl } from '../../odata/apply-odata-query';
 import type { SimContext } from '../../sim-context';
 import { findMachineAction } from './find-machine-action';
-import { toMdeTimestamp } from './mde-timestamp';
 
 const SAS_LIFETIME_MS = 60 * 60 * 1000;
 
 /** A short-lived, SAS-style download link for an investigation package (it serves nothing). */
 function fakeSasUrl(actionId: string, nowMs: number): string {
-  const expiry = encodeURIComponent(toMdeTimestamp(nowMs + SAS_LIFETIME_MS));
+  const expiry = encodeURIComponent(toMdeTime(nowMs + SAS_LIFETIME_MS, 0));
   const signature = encodeURIComponent(randomBytes(32).toString('base64'));
   return (
     `https://userrequests-sim.securitycenter.windows.com/safedownload/${actionId}/WDATP_Investigation_Package.zip` +

@@ -1,12 +1,12 @@
+import { toMdeTime } from '../../estate/mde-time';
 import type { MdeMachineAction, MdeMachineActionStatus } from '../../model/mde-types';
 import type { SimState } from '../../state/sim-state';
 import { type ActionPlan, actionPlanOf } from './action-plan';
 import { applyActionEffect, isActive } from './apply-action-effect';
-import { toMdeTimestamp } from './mde-timestamp';
 
 function moveTo(state: SimState, action: MdeMachineAction, status: MdeMachineActionStatus, atMs: number) {
   action.status = status;
-  action.lastUpdateDateTimeUtc = toMdeTimestamp(atMs);
+  action.lastUpdateDateTimeUtc = toMdeTime(atMs, 0);
   applyActionEffect(state, action);
 }
 

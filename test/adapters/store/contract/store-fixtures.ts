@@ -1,0 +1,46 @@
+import type { Alert } from '../../../../src/domain/alerts/alert';
+import type { StoreTx } from '../../../../src/services/ports/store.port';
+
+/** An instant on 1 January 2026, `minute` minutes after 10:00 UTC, in the store's canonical form. */
+export function at(minute: number): string {
+  return new Date(Date.UTC(2026, 0, 1, 10, minute)).toISOString();
+}
+
+/** A complete MDE alert; override what a test is about. */
+export function makeAlert(overrides: Partial<Alert> = {}): Alert {
+  return {
+    id: 'da-1',
+    source: 'mde',
+    title: 'Suspicious PowerShell command line',
+    description: 'A process ran an encoded PowerShell command.',
+    severity: 'high',
+    status: 'new',
+    category: 'Execution',
+    detectionSource: 'WindowsDefenderAtp',
+    createdAt: at(0),
+    updatedAt: at(0),
+    machine: { id: 'machine-1', name: 'pc-finance-01' },
+    user: { name: 'alice', domain: 'contoso', upn: 'alice@contoso.com' },
+    mitreTechniques: ['T1059.001'],
+    evidence: [
+      { entityType: 'Process', fileName: 'powershell.exe', processCommandLine: 'powershell -enc …' },
+    ],
+    comments: [],
+    ...overrides,
+  };
+}
+
+/** Stores an alert and a fold group rooted on it, as ingest does before queueing its card. */
+export async function seedGroup(repos: StoreTx, groupId: string, minute = 0): Promise<void> {
+  const alertId = `alert-of-${groupId}`;
+  await repos.alerts.save(
+    makeAlert({ id: alertId, createdAt: at(minute), updatedAt: at(minute) }),
+    at(minute),
+  );
+  await repos.folds.create({ id: groupId, titleKey: 'mde:test', rootAlertId: alertId, at: at(minute) });
+}
+
+/** Waits for the rest of the event loop's current turn, so other async work can interleave. */
+export function yieldTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

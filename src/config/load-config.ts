@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { clientCertificate } from '../adapters/defender/client-certificate';
+import { DEFENDER_DEFAULTS, type DefenderSettings } from '../adapters/defender/defender-settings';
 import { ConfigError } from './config-error';
 import { type Env, envSchema } from './env-schema';
 
@@ -14,22 +15,8 @@ export interface BotSettings {
   readonly port: number;
 }
 
-/** The Defender clients' settings (the shape `src/adapters/defender` takes). */
-export interface DefenderConfig {
-  readonly tenantId: string;
-  readonly clientId: string;
-  readonly credential:
-    | { readonly kind: 'secret'; readonly secret: string }
-    | { readonly kind: 'certificate'; readonly privateKeyPem: string; readonly certificatePem: string };
-  readonly authorityHost: string;
-  readonly mdeBaseUrl: string;
-  readonly mdeScope: string;
-  readonly mcas?: { readonly baseUrl: string; readonly token: string };
-  readonly trustedCaPem?: string;
-  readonly timeoutMs: number;
-  readonly maxRetries: number;
-  readonly rateTimeScale: number;
-}
+/** The Defender clients' settings: exactly what `createDefenderClients` takes. */
+export type DefenderConfig = DefenderSettings;
 
 export interface SimulatorConfig {
   readonly port: number;
@@ -192,9 +179,9 @@ function productionDefender(env: Env, sources: ConfigSources, problems: string[]
     tenantId: tenantId ?? '',
     clientId: env.DEFENDER_CLIENT_ID ?? '',
     credential: credential ?? { kind: 'secret', secret: '' },
-    authorityHost: env.DEFENDER_AUTHORITY_HOST ?? 'https://login.microsoftonline.com',
-    mdeBaseUrl: env.MDE_API_URL ?? 'https://api.security.microsoft.com',
-    mdeScope: env.MDE_SCOPE ?? 'https://api.securitycenter.microsoft.com/.default',
+    authorityHost: env.DEFENDER_AUTHORITY_HOST ?? DEFENDER_DEFAULTS.authorityHost,
+    mdeBaseUrl: env.MDE_API_URL ?? DEFENDER_DEFAULTS.mdeBaseUrl,
+    mdeScope: env.MDE_SCOPE ?? DEFENDER_DEFAULTS.mdeScope,
     ...(env.MCAS_API_URL && env.MCAS_API_TOKEN
       ? { mcas: { baseUrl: env.MCAS_API_URL, token: env.MCAS_API_TOKEN } }
       : {}),
@@ -213,7 +200,7 @@ function demoDefender(env: Env, simulator: SimulatorConfig): DefenderConfig {
     credential: { kind: 'secret', secret: DEMO_DEFENDER.secret },
     authorityHost: `https://127.0.0.1:${simulator.authPort}`,
     mdeBaseUrl: `http://127.0.0.1:${simulator.port}`,
-    mdeScope: 'https://api.securitycenter.microsoft.com/.default',
+    mdeScope: DEFENDER_DEFAULTS.mdeScope,
     mcas: { baseUrl: `http://127.0.0.1:${simulator.port}/mcas`, token: DEMO_DEFENDER.mcasToken },
     timeoutMs: env.DEFENDER_TIMEOUT_MS,
     maxRetries: env.DEFENDER_MAX_RETRIES,

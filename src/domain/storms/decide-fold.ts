@@ -36,7 +36,9 @@ export function titleKeyOf(alert: Pick<FoldCandidate, 'title' | 'source'>): stri
 
 /**
  * Decides whether an alert gets its own card or folds into a group. `groups` are the groups of the same
- * title key (any age); only those whose latest alert is within the window count.
+ * title key (any age); only those whose latest alert is within the window count. Below the threshold an
+ * alert folds into the card of its own machine; from the threshold on, into the biggest card of the
+ * title, so a storm grows one card rather than several.
  */
 export function decideFold(
   alert: FoldCandidate,
@@ -48,14 +50,17 @@ export function decideFold(
   const open = groups
     .filter((g) => g.titleKey === titleKey && at - Date.parse(g.lastAlertAt) <= settings.windowMs)
     .sort((a, b) => Date.parse(b.lastAlertAt) - Date.parse(a.lastAlertAt));
+  const inWindow = open.reduce((sum, g) => sum + g.count, 0) + 1;
+  if (open.length > 0 && inWindow >= settings.threshold) {
+    // A storm: everything of that title goes to the biggest card, whatever the machine.
+    const biggest = open.reduce((best, g) => (g.count > best.count ? g : best));
+    return { kind: 'fold', groupId: biggest.id };
+  }
   const machine = alert.machineName?.toLowerCase();
   const sameMachine =
     machine === undefined
       ? undefined
       : open.find((g) => g.machineNames.some((m) => m.toLowerCase() === machine));
   if (sameMachine) return { kind: 'fold', groupId: sameMachine.id };
-  const inWindow = open.reduce((sum, g) => sum + g.count, 0) + 1;
-  const latest = open[0];
-  if (latest && inWindow >= settings.threshold) return { kind: 'fold', groupId: latest.id };
   return { kind: 'new', titleKey };
 }

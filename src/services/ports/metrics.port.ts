@@ -3,7 +3,10 @@
  * `GET /metrics`. Label values are small fixed sets (a source, an operation), never ids.
  */
 export interface Metrics {
-  alertIngested(source: 'mde' | 'mcas', outcome: 'new' | 'changed' | 'unchanged' | 'folded'): void;
+  alertIngested(
+    source: 'mde' | 'mcas',
+    outcome: 'new' | 'changed' | 'unchanged' | 'folded' | 'filtered',
+  ): void;
   cardPosted(): void;
   teamsSend(operation: 'post' | 'update' | 'reply', outcome: 'ok' | 'retry' | 'throttled' | 'failed'): void;
   outboxDepth(depth: number): void;

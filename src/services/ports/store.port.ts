@@ -7,7 +7,10 @@ import type { FoldGroup } from '../../domain/storms/decide-fold';
  * replicas) implement the same port with one schema. Work that must be atomic runs in `transaction`.
  */
 export interface Store {
-  /** Runs `work` atomically: everything it wrote is kept, or nothing is. Transactions never interleave. */
+  /**
+   * Runs `work` atomically: everything it wrote is kept, or nothing is. Transactions never interleave.
+   * Inside `work`, use `tx` only: `repos` or another `transaction` there fails (they would wait for it).
+   */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** The repositories outside a transaction (each call is atomic on its own). */
   readonly repos: StoreTx;
@@ -45,6 +48,7 @@ export interface AlertRepository {
   /** Inserts or replaces the alert; returns the version it replaced, if any. */
   save(alert: Alert, seenAt: string): Promise<StoredAlert | undefined>;
   setGroup(alertId: string, groupId: string): Promise<void>;
+  /** Newest (`createdAt`) first. */
   list(query: AlertListQuery): Promise<StoredAlert[]>;
   count(): Promise<number>;
 }
@@ -99,6 +103,7 @@ export interface OutboxItem {
   readonly groupId: string;
   /** For `reply`: the text (or card) to post in the thread. */
   readonly payload: Readonly<Record<string, unknown>>;
+  /** How many times the item was claimed before this claim (0 on its first try): failed or abandoned tries. */
   readonly attempts: number;
   readonly notBefore: string;
   readonly createdAt: string;

@@ -48,6 +48,15 @@ describe('decideFold', () => {
     assert.deepEqual(decideFold(alert('pc3', 2), groups, settings), { kind: 'fold', groupId: 'g2' });
   });
 
+  it('should send every alert of a storming title to its biggest card, even from a machine with its own', () => {
+    const groups = [
+      group('g1', ['pc1'], 2, 0),
+      group('g2', ['pc2'], 1, 1),
+      group('g3', ['pc3', 'pc4'], 40, 2),
+    ];
+    assert.deepEqual(decideFold(alert('pc1', 3), groups, settings), { kind: 'fold', groupId: 'g3' });
+  });
+
   it('should keep different titles and sources apart', () => {
     assert.equal(
       decideFold(alert('pc1', 1, 'Other title'), [group('g1', ['pc1'], 5, 0)], settings).kind,

@@ -1,0 +1,14 @@
+import type { Verb } from '../../../domain/cards/verbs';
+import { notYetAvailable } from '../cards/not-yet-available';
+import type { CardActionHandler } from './card-action-handler';
+
+/** The handler of a verb whose action is not built yet: it says so, and sends nothing to Defender. */
+export function notYetAvailableAction(verb: Verb): CardActionHandler {
+  return {
+    verb,
+    async handle(request, turn) {
+      turn.log.info({ verb, alertId: request.data.alertId }, 'Card action not available yet');
+      return notYetAvailable().value;
+    },
+  };
+}

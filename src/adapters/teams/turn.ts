@@ -1,0 +1,38 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Logger } from '../../services/ports/logger.port';
+import type { TeamsIdentity } from './bootstrap-admins';
+import { tenantOf } from './teams-channel-data';
+
+/** The person behind an activity: Teams id, display name (for show only) and identity. */
+export interface TurnUser extends TeamsIdentity {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One turn, as handlers see it: the activity, who sent it, a logger bound to it, and how to answer. */
+export interface Turn {
+  readonly activity: Activity;
+  readonly user: TurnUser;
+  readonly log: Logger;
+  /** Answers in the conversation of the activity: for a channel message, in its thread. */
+  reply(text: string): Promise<void>;
+}
+
+/** The `Turn` of a botbuilder turn, its logger bound to the activity and conversation ids. */
+export function createTurn(ctx: TurnContext, logger: Logger): Turn {
+  const activity = ctx.activity;
+  const from = activity.from ?? { id: '', name: '' };
+  return {
+    activity,
+    user: {
+      id: from.id,
+      name: from.name ?? '',
+      tenantId: tenantOf(activity),
+      ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+    },
+    log: logger.child({ activityId: activity.id, conversationId: activity.conversation?.id }),
+    async reply(text) {
+      await ctx.sendActivity({ type: 'message', text, textFormat: 'markdown' });
+    },
+  };
+}

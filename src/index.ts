@@ -1,71 +1,51 @@
 import { existsSync } from 'node:fs';
-import { ConfigError } from './config/config-error';
+import { startVigil } from './app/start-vigil';
 import { type Config, loadConfig } from './config/load-config';
-import { startSimulator } from './simulator/simulator';
+import { runDemo } from './demo/run-demo';
+import { isVigilError } from './domain/errors/vigil-error';
 
-/** Turns a listen error into a message naming the port and the variable that sets it. */
-function describeStartError(error: unknown, config: Config): string {
-  const err = error as NodeJS.ErrnoException & { port?: number };
-  if (err.code === 'EADDRINUSE') {
-    const port = err.port;
-    const variable =
-      port === config.simulator.port
-        ? 'SIM_PORT'
-        : port === config.simulator.authPort
-          ? 'SIM_AUTH_PORT'
-          : 'PORT';
-    return `Port ${port ?? '?'} is already in use. Stop what holds it, or set ${variable} to a free port.`;
-  }
-  return `Vigil failed to start: ${err.message ?? String(error)}`;
-}
+const STOP_GRACE_MS = 15_000;
 
-async function runDemo(config: Config): Promise<() => Promise<void>> {
-  const sim = await startSimulator({
-    port: config.simulator.port,
-    alertEveryS: config.simulator.alertEveryS,
-    settings: {
-      actionDelayMs: config.simulator.actionDelayMs,
-      rateTimeScale: config.simulator.rateTimeScale,
-    },
-  });
-  console.log(
-    [
-      '',
-      'Vigil demo mode',
-      `  Defender simulator   ${sim.url}  (MDE /api, Cloud Apps /mcas/api/v1, control /_sim)`,
-      '  The Teams bot and the Agents Playground join in the next milestone (see README).',
-      '  Ctrl-C stops everything.',
-      '',
-    ].join('\n'),
-  );
-  return () => sim.stop();
-}
-
+/**
+ * `npm start`: the composition root. Reads `.env` (if present) and the environment once; with
+ * `MicrosoftAppId` set runs the production bot, without it demo mode (the bot, the Defender simulator
+ * and the Agents Playground). Any start failure is printed as a friendly message with a non-zero exit.
+ */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.friendlyMessage : String(error));
-    process.exit(2);
-  }
-  if (config.mode === 'production') {
-    console.error(
-      'Production mode (MicrosoftAppId set) is not available yet: unset MicrosoftAppId to run the demo.',
+  const config: Config = loadConfig();
+  const running = config.mode === 'production' ? await startVigil(config) : await runDemo(config);
+  if ('banner' in running) console.log(running.banner);
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting at once.`);
+      process.exit(130);
+    }
+    stopping = true;
+    console.error(`${signal}: stopping Vigil…`);
+    // A Defender call waiting out a long Retry-After must not hold the exit up for good.
+    setTimeout(() => {
+      console.error('Vigil did not stop within 15 s: exiting anyway.');
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Vigil did not stop cleanly:', error);
+        process.exit(1);
+      },
     );
-    process.exit(2);
-  }
-  let stop: () => Promise<void>;
-  try {
-    stop = await runDemo(config);
-  } catch (error) {
-    console.error(describeStartError(error, config));
-    process.exit(1);
-  }
-  const shutdown = () => void stop().then(() => process.exit(0));
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
-void main();
+main().catch((error: unknown) => {
+  if (isVigilError(error)) {
+    console.error(error.friendlyMessage);
+    process.exit(error.code === 'CONFIG.INVALID' ? 2 : 1);
+  }
+  console.error('Vigil failed to start:', error);
+  process.exit(1);
+});

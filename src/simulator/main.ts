@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const sim = await startSimulator({
     host: env.SIM_HOST,
     port: env.SIM_PORT,
+    ...(env.SIM_AUTH_PORT === undefined ? {} : { authPort: env.SIM_AUTH_PORT }),
     alertEveryS: env.SIM_ALERT_EVERY_S,
     settings: { actionDelayMs: env.SIM_ACTION_DELAY_MS, rateTimeScale: env.SIM_RATE_TIME_SCALE },
     ...(env.SIM_WEBHOOK_URL
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     },
   });
   console.log(`Defender simulator listening on ${sim.url} (MDE /api, MCAS /mcas/api/v1, control /_sim)`);
+  console.log(`Identity provider (HTTPS, self-signed) on ${sim.authUrl}`);
   const shutdown = () => {
     void sim.stop().then(() => process.exit(0));
   };

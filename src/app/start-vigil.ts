@@ -1,0 +1,201 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request } from 'botbuilder';
+import { createDefenderClients, type DefenderClients } from '../adapters/defender/create-defender-clients';
+import { createAlertWebhook } from '../adapters/http/alert-webhook';
+import { createHttpServer } from '../adapters/http/create-http-server';
+import { listen } from '../adapters/http/listen';
+import { createLogger } from '../adapters/logging/create-logger';
+import { redactText } from '../adapters/logging/redact-secrets';
+import { createPrometheusMetrics, type PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
+import { openStore } from '../adapters/store/open-store';
+import { bootstrapAdmins } from '../adapters/teams/bootstrap-admins';
+import { createBotFrameworkMessenger } from '../adapters/teams/bot-framework-messenger';
+import { templateCardRenderer } from '../adapters/teams/cards/template-card-renderer';
+import { createTurnErrorHandler } from '../adapters/teams/turn-error-handler';
+import { createVigilBot } from '../adapters/teams/vigil-bot';
+import { botFrameworkOptions } from '../config/bot-framework-options';
+import type { Config } from '../config/load-config';
+import { type AlertIngestor, createAlertIngestor } from '../services/ingest/alert-ingestor';
+import { createMcasPoller } from '../services/ingest/mcas-poller';
+import { createMdePoller } from '../services/ingest/mde-poller';
+import type { Poller } from '../services/ingest/source-poller';
+import { createOutboxWorker, type OutboxWorker } from '../services/outbox/outbox-worker';
+import { type Clock, systemClock } from '../services/ports/clock.port';
+import type { Logger } from '../services/ports/logger.port';
+import type { Store } from '../services/ports/store.port';
+import { createSocChannel, type SocChannel } from '../services/teams/soc-channel';
+import { countDefenderCalls, defenderMetricsLog, mdeMethodFamily } from './instrument-defender';
+import { createPollTracker, type PollTracker, readinessChecks } from './readiness-checks';
+
+export interface StartVigilOptions {
+  /** The logger; built from `LOG_LEVEL` if omitted. */
+  readonly log?: Logger;
+  /** The clock of every service (tests). Default: the system clock. */
+  readonly clockOverride?: Clock;
+  /** A CA to trust for Defender and sign-in calls besides `DEFENDER_CA_PATH` (demo: the simulator's). */
+  readonly trustedCaPem?: string;
+}
+
+/** Vigil, running. */
+export interface RunningVigil {
+  /** `http://<host>:<port>` of the bot. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops the pollers, the outbox worker, the HTTP server and the store, in that order; safe twice. */
+  stop(): Promise<void>;
+}
+
+/** What the services were built from and what they are. */
+interface Core {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly prom: PrometheusMetrics;
+  readonly store: Store;
+  readonly defender: DefenderClients;
+  /** The MDE client, its calls counted in the metrics. */
+  readonly mde: DefenderClients['mde'];
+  readonly socChannel: SocChannel;
+  readonly mdePolls: PollTracker;
+}
+
+function buildBot(core: Core) {
+  const { config, log, clock, store, socChannel } = core;
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(botFrameworkOptions(config.bot)),
+  );
+  adapter.onTurnError = createTurnErrorHandler(log);
+  const bot = createVigilBot({
+    store,
+    socChannel,
+    isAdmin: bootstrapAdmins(config),
+    mode: config.mode,
+    logger: log,
+    clock,
+  });
+  const messenger = createBotFrameworkMessenger({
+    adapter,
+    appId: config.bot.appId ?? '',
+    logger: log,
+    clock,
+  });
+  return { adapter, bot, messenger };
+}
+
+function buildIngest(core: Core, onQueued: () => void) {
+  const { config, log: logger, clock, store, defender, mde, mdePolls } = core;
+  const metrics = core.prom.metrics;
+  const ingestor: AlertIngestor = createAlertIngestor({
+    store,
+    clock,
+    logger,
+    metrics,
+    storms: { windowMs: config.storms.windowS * 1000, threshold: config.storms.threshold },
+    filters: { minSeverity: config.ingest.minSeverity, statuses: config.ingest.statuses },
+    onQueued,
+  });
+  const polled = {
+    listAlerts: async (query: Parameters<typeof mde.listAlerts>[0]) => {
+      const alerts = await mde.listAlerts(query);
+      mdePolls.succeeded();
+      return alerts;
+    },
+  };
+  const common = { store, ingestor, clock, logger, metrics, config: config.ingest };
+  const pollers: Poller[] = [createMdePoller({ ...common, mde: polled })];
+  if (defender.mcas) {
+    const mcas = countDefenderCalls(defender.mcas, () => 'mcas', metrics);
+    pollers.push(createMcasPoller({ ...common, mcas }));
+  }
+  const webhook = createAlertWebhook({ config: config.webhook, ingestor, mde, clock, logger, metrics });
+  return { pollers, webhook };
+}
+
+async function openCore(config: Config, options: StartVigilOptions, stoppers: (() => Promise<void>)[]) {
+  const log = options.log ?? createLogger({ level: config.logLevel });
+  const clock = options.clockOverride ?? systemClock;
+  const store = await openStore(config.store.url);
+  stoppers.push(() => store.close());
+  const prom = createPrometheusMetrics();
+  const trustedCaPem = options.trustedCaPem ?? config.defender.trustedCaPem;
+  const defender = createDefenderClients(
+    { ...config.defender, ...(trustedCaPem ? { trustedCaPem } : {}) },
+    { log: defenderMetricsLog(log, prom.metrics) },
+  );
+  stoppers.push(async () => defender.close());
+  const socChannel = createSocChannel({
+    settings: store.repos.settings,
+    ...(config.teams.socChannelId ? { configuredId: config.teams.socChannelId } : {}),
+  });
+  const core: Core = {
+    config,
+    log,
+    clock,
+    prom,
+    store,
+    defender,
+    mde: countDefenderCalls(defender.mde, mdeMethodFamily, prom.metrics),
+    socChannel,
+    mdePolls: createPollTracker(clock),
+  };
+  return core;
+}
+
+function buildWorker(core: Core, messenger: ReturnType<typeof buildBot>['messenger']): OutboxWorker {
+  return createOutboxWorker({
+    store: core.store,
+    messenger,
+    renderer: templateCardRenderer,
+    machines: core.mde,
+    socChannel: () => core.socChannel.get(),
+    clock: core.clock,
+    logger: core.log,
+    metrics: core.prom.metrics,
+  });
+}
+
+/** Runs `stoppers` newest first, each once, logging (not throwing) a failure so the others still run. */
+async function stopAll(stoppers: (() => Promise<void>)[], log: Logger | undefined): Promise<void> {
+  for (const stop of stoppers.splice(0).reverse()) {
+    await stop().catch((error: unknown) =>
+      log?.error({ err: error }, 'a part of Vigil did not stop cleanly'),
+    );
+  }
+}
+
+/**
+ * The composition root of the bot: config → logger → store → Defender clients → services (ingestion,
+ * pollers, outbox) → bot → HTTP server, then the background work once the server listens. A failure on
+ * the way stops what had started and is thrown (a port in use names the port and `PORT`).
+ */
+export async function startVigil(config: Config, options: StartVigilOptions = {}): Promise<RunningVigil> {
+  const stoppers: (() => Promise<void>)[] = [];
+  let core: Core | undefined;
+  try {
+    core = await openCore(config, options, stoppers);
+    const { adapter, bot, messenger } = buildBot(core);
+    const worker = buildWorker(core, messenger);
+    const ingest = buildIngest(core, () => worker.kick());
+    const http = createHttpServer({
+      // `req.body` is whatever JSON was sent; `process` checks it is an activity (400 otherwise).
+      processActivity: (req, res) => adapter.process(req as Request, res, (ctx) => bot.run(ctx)),
+      alertWebhook: ingest.webhook,
+      readiness: readinessChecks({ ...core, pollIntervalS: config.ingest.pollIntervalS }),
+      metrics: core.prom,
+      logger: core.log,
+    });
+    const { host, port: asked } = config.bot;
+    const port = await listen(http.server, { port: asked, host, variable: 'PORT', what: 'the bot' });
+    stoppers.push(() => http.close());
+    worker.start();
+    stoppers.push(() => worker.stop());
+    for (const poller of ingest.pollers) poller.start();
+    stoppers.push(async () => void (await Promise.all(ingest.pollers.map((p) => p.stop()))));
+    const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+    core.log.info({ url, mode: config.mode, store: redactText(config.store.url) }, 'Vigil is listening');
+    const log = core.log;
+    return { url, port, stop: () => stopAll(stoppers, log) };
+  } catch (error) {
+    await stopAll(stoppers, core?.log);
+    throw error;
+  }
+}

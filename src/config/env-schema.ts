@@ -15,6 +15,15 @@ const httpsUrl = () =>
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
   );
+/** A GUID as Teams writes it (the app manifest's own pattern; any version digit). */
+export const GUID_PATTERN = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+const guid = () =>
+  z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(GUID_PATTERN, { error: 'must be a GUID (8-4-4-4-12 hex digits)' }).optional(),
+  );
+const secureUrl = () =>
+  z.preprocess(blankToUndefined, z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional());
 const positive = (fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().positive().default(fallback));
 
@@ -97,6 +106,25 @@ export const envSchema = z.object({
       .pipe(z.array(z.uuid({ error: 'must be a comma-separated list of Entra object ids (GUIDs)' }))),
   ),
   PLAYGROUND_PORT: port(56150),
+  // Teams app package (`npm run package`)
+  TEAMS_APP_ID: guid(),
+  TEAMS_APP_VERSION: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/, {
+        error: 'must be a version MAJOR.MINOR.PATCH such as 1.0.0',
+      })
+      .optional(),
+  ),
+  TEAMS_APP_DEVELOPER_NAME: z.preprocess(
+    blankToUndefined,
+    z.string().trim().min(1).max(32, { error: 'must be at most 32 characters' }).optional(),
+  ),
+  TEAMS_APP_WEBSITE_URL: secureUrl(),
+  TEAMS_APP_PRIVACY_URL: secureUrl(),
+  TEAMS_APP_TERMS_URL: secureUrl(),
   // Simulator (demo mode and `npm run simulator`)
   SIM_PORT: port(3979),
   SIM_AUTH_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).optional()),

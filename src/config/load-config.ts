@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { isIPv4, isIPv6 } from 'node:net';
 import { clientCertificate } from '../adapters/defender/client-certificate';
 import { DEFENDER_DEFAULTS, type DefenderSettings } from '../adapters/defender/defender-settings';
 import { ConfigError } from './config-error';
-import { type Env, envSchema } from './env-schema';
+import { type Env, envSchema, GUID_PATTERN } from './env-schema';
 
 export type Mode = 'demo' | 'production';
 
@@ -46,6 +47,29 @@ export interface WebhookConfig {
   readonly replayWindowS: number;
 }
 
+/** The Teams app package's settings (`npm run package`): what fills `manifest/manifest.json`. */
+export interface TeamsAppConfig {
+  /** `TEAMS_APP_ID`: the Teams app's own GUID (not the bot's). */
+  readonly appId: string;
+  /** `TEAMS_APP_VERSION`; unset: the packager takes package.json's version. */
+  readonly version?: string;
+  readonly developerName: string;
+  readonly websiteUrl: string;
+  readonly privacyUrl: string;
+  readonly termsOfUseUrl: string;
+  /** `MicrosoftAppId`: the bot the app talks to; unset in demo mode. */
+  readonly botId?: string;
+}
+
+/** Where the Teams app's settings point when they are not set: Vigil's own pages. */
+export const TEAMS_APP_DEFAULTS = {
+  appId: '1ca15286-3b3c-4be9-8e32-968fa087c7ff',
+  developerName: 'Vigil contributors',
+  websiteUrl: 'https://github.com/vigil-soc/vigil',
+  privacyUrl: 'https://github.com/vigil-soc/vigil/blob/main/manifest/README.md#privacy',
+  termsOfUseUrl: 'https://github.com/vigil-soc/vigil/blob/main/LICENSE',
+} as const;
+
 export interface Config {
   /** `demo` when no Microsoft credentials are configured (`MicrosoftAppId` unset). */
   readonly mode: Mode;
@@ -66,6 +90,13 @@ export interface Config {
     readonly admins: readonly string[];
   };
   readonly playground: { readonly port: number };
+  /** The Teams app package's settings. */
+  readonly teamsApp: TeamsAppConfig;
+  /**
+   * Settings that work but deserve a change (a new multi-tenant bot, no admin), each naming its
+   * variable. Empty in demo mode. The composition root logs each as a warning at start.
+   */
+  readonly warnings: readonly string[];
 }
 
 /** Where configuration reads files named by a setting (certificates); injected in tests. */
@@ -81,6 +112,157 @@ export const DEMO_DEFENDER = {
   secret: 'vigil-demo-secret',
   mcasToken: 'vigil-demo-secret',
 } as const;
+
+/** The shortest `WEBHOOK_SECRET` or `WEBHOOK_TOKEN` production accepts. */
+export const MIN_WEBHOOK_SECRET_LENGTH = 16;
+
+/** The simulator's demo credentials: published in the README, so never a production secret. */
+const DEMO_VALUES: ReadonlySet<string> = new Set(Object.values(DEMO_DEFENDER));
+
+const RANDOM_SECRET = `at least ${MIN_WEBHOOK_SECRET_LENGTH} random characters (e.g. the output of \`openssl rand -hex 32\`)`;
+
+/** The secrets and ids production refuses demo values for, and what to set instead. */
+const REAL_VALUE_OF = {
+  MicrosoftAppPassword: "a client secret of the Azure Bot's app registration (Certificates & secrets)",
+  DEFENDER_CLIENT_ID:
+    'the Application (client) ID of your Entra app that holds the WindowsDefenderATP permissions',
+  DEFENDER_CLIENT_SECRET:
+    'a client secret of that Entra app (Certificates & secrets), or use DEFENDER_CERTIFICATE_PATH instead',
+  MCAS_API_TOKEN: 'an API token from the Microsoft Defender portal (Settings > Cloud Apps > API tokens)',
+  WEBHOOK_SECRET: RANDOM_SECRET,
+  WEBHOOK_TOKEN: RANDOM_SECRET,
+} as const;
+
+/** The ids production requires to be GUIDs, and where to find them. */
+const GUID_OF = {
+  MicrosoftAppId:
+    "the Azure Bot's Microsoft App ID (Azure portal > your Azure Bot > Configuration; for UserAssignedMSI the managed identity's client ID)",
+  MicrosoftAppTenantId: 'your Entra tenant ID (Entra admin center > Overview > Tenant ID), not a domain name',
+  DEFENDER_CLIENT_ID: REAL_VALUE_OF.DEFENDER_CLIENT_ID,
+} as const;
+
+/** The Defender URLs, and what production should have instead of this machine's address. */
+const DEFENDER_URL_FIX = {
+  MDE_API_URL:
+    'Leave it empty for https://api.security.microsoft.com, or set a regional or US Government host (docs/setup.md)',
+  DEFENDER_AUTHORITY_HOST:
+    'Leave it empty for https://login.microsoftonline.com (GCC High and DoD: https://login.microsoftonline.us)',
+  MCAS_API_URL:
+    'Set the portal URL shown with your Cloud Apps API token (https://<tenant>.<region>.portal.cloudappsecurity.com)',
+} as const;
+
+/** Settings only production reads: set beside an empty `MicrosoftAppId`, that id was forgotten. */
+const PRODUCTION_ONLY = [
+  'MicrosoftAppPassword',
+  'MicrosoftAppTenantId',
+  'DEFENDER_TENANT_ID',
+  'DEFENDER_CLIENT_ID',
+  'DEFENDER_CLIENT_SECRET',
+  'DEFENDER_CERTIFICATE_PATH',
+  'DEFENDER_PRIVATE_KEY_PATH',
+  'MCAS_API_TOKEN',
+] as const;
+
+/** A value copied from an example instead of filled in, such as `<bot-client-secret>`. */
+const isPlaceholder = (value: string) => /^<[^<>]*>$/.test(value);
+
+/** `localhost`, `127.x.x.x`, `::1` and the like: where only the Defender simulator can be. */
+function isThisMachine(hostname: string): boolean {
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIPv4(host)) return host.startsWith('127.') || host === '0.0.0.0';
+  return isIPv6(host) && (host === '::1' || host === '::' || /^::ffff:(7f[0-9a-f]{2}:|127\.)/.test(host));
+}
+
+/** Demo credentials, leftover placeholders and short webhook secrets: one problem per variable. */
+function refuseWeakSecrets(env: Env, problems: string[], reported: Set<string>): void {
+  for (const [name, instead] of Object.entries(REAL_VALUE_OF) as [keyof typeof REAL_VALUE_OF, string][]) {
+    const value = env[name];
+    let problem: string | undefined;
+    if (value === undefined) continue;
+    if (DEMO_VALUES.has(value)) {
+      problem = `${name}: is a demo credential of the Defender simulator (published in the README); never use it in production. Set ${instead}.`;
+    } else if (isPlaceholder(value)) {
+      problem = `${name}: is still a placeholder from the example. Set ${instead}.`;
+    } else if (name.startsWith('WEBHOOK_') && value.length < MIN_WEBHOOK_SECRET_LENGTH) {
+      problem = `${name}: is shorter than ${MIN_WEBHOOK_SECRET_LENGTH} characters, too easy to guess. Set ${instead}.`;
+    }
+    if (problem === undefined) continue;
+    problems.push(problem);
+    reported.add(name);
+  }
+}
+
+function refuseMalformedIds(env: Env, problems: string[], reported: Set<string>): void {
+  for (const [name, what] of Object.entries(GUID_OF) as [keyof typeof GUID_OF, string][]) {
+    const value = env[name];
+    if (value === undefined || reported.has(name) || GUID_PATTERN.test(value)) continue;
+    problems.push(`${name}: must be a GUID (8-4-4-4-12 hex digits): set ${what}.`);
+  }
+}
+
+/** Defender URLs on this machine or over plain HTTP: the simulator's settings, not Microsoft's. */
+function refuseLocalDefender(env: Env, problems: string[]): void {
+  for (const [name, fix] of Object.entries(DEFENDER_URL_FIX) as [keyof typeof DEFENDER_URL_FIX, string][]) {
+    const value = env[name];
+    if (value === undefined) continue;
+    const url = new URL(value);
+    if (isThisMachine(url.hostname)) {
+      problems.push(
+        `${name}: points to this machine (${url.host}), where only the Defender simulator runs; production talks to Microsoft. ${fix}.`,
+      );
+    } else if (url.protocol !== 'https:') {
+      problems.push(
+        `${name}: must be an https:// URL in production, so that tokens and alerts never travel unencrypted. ${fix}.`,
+      );
+    }
+  }
+}
+
+/**
+ * What production refuses beyond missing settings: demo credentials and placeholders, ids that are
+ * not GUIDs, short webhook secrets, Defender URLs on this machine or over HTTP, a shrunken rate window.
+ */
+function refuseUnsafeProduction(env: Env, problems: string[]): void {
+  const reported = new Set<string>();
+  refuseWeakSecrets(env, problems, reported);
+  refuseMalformedIds(env, problems, reported);
+  refuseLocalDefender(env, problems);
+  if (env.DEFENDER_RATE_TIME_SCALE < 1) {
+    problems.push(
+      "DEFENDER_RATE_TIME_SCALE: below 1 only suits tests against the simulator; against Defender, Vigil would exceed MDE's rate limits. Leave it empty (1).",
+    );
+  }
+}
+
+/** Demo mode with production credentials set: `MicrosoftAppId` was forgotten, not left out on purpose. */
+function refuseForgottenAppId(env: Env, problems: string[]): void {
+  const set = PRODUCTION_ONLY.filter((name) => env[name] !== undefined);
+  if (set.length === 0) return;
+  const names = set.length === 1 ? `${set[0]} is` : `${set.slice(0, -1).join(', ')} and ${set.at(-1)} are`;
+  problems.push(
+    `MicrosoftAppId: empty, but ${names} set, so this is meant to be production (with no MicrosoftAppId, Vigil runs demo mode and does not authenticate /api/messages). Set MicrosoftAppId to the Azure Bot's Microsoft App ID, or unset ${set.length === 1 ? 'it' : 'them'} to run demo mode.`,
+  );
+}
+
+/** Production settings that work but deserve a change. */
+function productionWarnings(env: Env): string[] {
+  const warnings: string[] = [];
+  if (env.MicrosoftAppType === 'MultiTenant') {
+    warnings.push(
+      'MicrosoftAppType: MultiTenant bots can no longer be created (deprecated after 31 July 2025); an existing one keeps working. For a new registration use SingleTenant with MicrosoftAppTenantId.',
+    );
+  }
+  if (env.VIGIL_ADMINS.length === 0 && !env.SOC_CHANNEL_ID) {
+    warnings.push(
+      'VIGIL_ADMINS: empty and SOC_CHANNEL_ID unset, so nobody can choose the SOC channel (`channel here`) and alert cards have nowhere to go. Set VIGIL_ADMINS to your Entra object ID.',
+    );
+  }
+  return warnings;
+}
 
 function readPem(
   path: string,
@@ -208,6 +390,29 @@ function demoDefender(env: Env, simulator: SimulatorConfig): DefenderConfig {
   };
 }
 
+function teamsAppSettings(env: Pick<Env, TeamsAppVariable>): TeamsAppConfig {
+  return {
+    appId: env.TEAMS_APP_ID ?? TEAMS_APP_DEFAULTS.appId,
+    ...(env.TEAMS_APP_VERSION ? { version: env.TEAMS_APP_VERSION } : {}),
+    developerName: env.TEAMS_APP_DEVELOPER_NAME ?? TEAMS_APP_DEFAULTS.developerName,
+    websiteUrl: env.TEAMS_APP_WEBSITE_URL ?? TEAMS_APP_DEFAULTS.websiteUrl,
+    privacyUrl: env.TEAMS_APP_PRIVACY_URL ?? TEAMS_APP_DEFAULTS.privacyUrl,
+    termsOfUseUrl: env.TEAMS_APP_TERMS_URL ?? TEAMS_APP_DEFAULTS.termsOfUseUrl,
+    ...(env.MicrosoftAppId ? { botId: env.MicrosoftAppId } : {}),
+  };
+}
+
+const TEAMS_APP_VARIABLES = {
+  MicrosoftAppId: true,
+  TEAMS_APP_ID: true,
+  TEAMS_APP_VERSION: true,
+  TEAMS_APP_DEVELOPER_NAME: true,
+  TEAMS_APP_WEBSITE_URL: true,
+  TEAMS_APP_PRIVACY_URL: true,
+  TEAMS_APP_TERMS_URL: true,
+} as const;
+type TeamsAppVariable = keyof typeof TEAMS_APP_VARIABLES;
+
 function zodProblems(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string[] {
   return issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}.`);
 }
@@ -240,6 +445,8 @@ export function loadConfig(
       'WEBHOOK_SECRET (or WEBHOOK_TOKEN): required, so that only your senders can post alerts to Vigil.',
     );
   }
+  if (mode === 'production') refuseUnsafeProduction(values, problems);
+  else refuseForgottenAppId(values, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     mode,
@@ -266,5 +473,19 @@ export function loadConfig(
       admins: values.VIGIL_ADMINS,
     },
     playground: { port: values.PLAYGROUND_PORT },
+    teamsApp: teamsAppSettings(values),
+    warnings: mode === 'production' ? productionWarnings(values) : [],
   });
+}
+
+/**
+ * Reads only the Teams app package's settings (`TEAMS_APP_*` and `MicrosoftAppId`), so that
+ * `npm run package` needs no Defender credentials; the same rules as `loadConfig`'s `teamsApp`.
+ */
+export function loadTeamsAppConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Readonly<TeamsAppConfig> {
+  const parsed = envSchema.pick(TEAMS_APP_VARIABLES).safeParse(env);
+  if (!parsed.success) throw new ConfigError(zodProblems(parsed.error.issues));
+  return Object.freeze(teamsAppSettings(parsed.data));
 }

@@ -17,6 +17,7 @@ const production = {
   DEFENDER_CLIENT_ID: '33333333-3333-3333-3333-333333333333',
   DEFENDER_CLIENT_SECRET: 'defender-secret',
   WEBHOOK_SECRET: 'webhook-hmac-key',
+  VIGIL_ADMINS: '44444444-4444-4444-8444-444444444444',
 };
 
 function problemsOf(run: () => unknown): readonly string[] {
@@ -201,8 +202,8 @@ describe('loadConfig', () => {
   it('should require a webhook secret or token in production', () => {
     const { WEBHOOK_SECRET: _unused, ...noWebhook } = production;
     assert.ok(problemsOf(() => loadConfig(noWebhook, noFiles)).some((p) => p.startsWith('WEBHOOK_SECRET')));
-    const config = loadConfig({ ...noWebhook, WEBHOOK_TOKEN: 'flow-token' }, noFiles);
-    assert.deepEqual(config.webhook, { bearerToken: 'flow-token', replayWindowS: 300 });
+    const config = loadConfig({ ...noWebhook, WEBHOOK_TOKEN: 'flow-token-0123456789' }, noFiles);
+    assert.deepEqual(config.webhook, { bearerToken: 'flow-token-0123456789', replayWindowS: 300 });
   });
 
   it('should return a frozen object', () => {

@@ -172,6 +172,9 @@ export async function startVigil(config: Config, options: StartVigilOptions = {}
   let core: Core | undefined;
   try {
     core = await openCore(config, options, stoppers);
+    for (const warning of config.warnings) {
+      core.log.warn({ setting: warning.slice(0, Math.max(0, warning.indexOf(':'))) }, warning);
+    }
     const { adapter, bot, messenger } = buildBot(core);
     const worker = buildWorker(core, messenger);
     const ingest = buildIngest(core, () => worker.kick());

@@ -142,4 +142,17 @@ describe('startVigil', function () {
     });
     assert.equal(answer.status, 401);
   });
+
+  it('should log each configuration warning at start', async () => {
+    const config = configFor(sim, { ...PRODUCTION_ENV, VIGIL_DB: join(dir, 'vigil.db'), HOST: '127.0.0.1' });
+    assert.ok(config.warnings.length > 0, 'the production settings above should produce a warning');
+    const warned: string[] = [];
+    const log = {
+      ...silentLogger,
+      warn: (_fields: Record<string, unknown>, message: string) => warned.push(message),
+    };
+    const recording = { ...log, child: () => recording };
+    vigil = await startVigil(config, { log: recording, trustedCaPem: sim.sim.caCertPem });
+    for (const warning of config.warnings) assert.ok(warned.includes(warning), `not logged: ${warning}`);
+  });
 });

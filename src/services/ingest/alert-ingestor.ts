@@ -69,8 +69,7 @@ async function ingestInTx(
 }
 
 function report(deps: AlertIngestorDeps, alert: Alert, result: TxResult, log: Logger): void {
-  // The metrics port has no `filtered` outcome yet: filtered alerts are logged only.
-  if (result.outcome !== 'filtered') deps.metrics.alertIngested(alert.source, result.outcome);
+  deps.metrics.alertIngested(alert.source, result.outcome);
   const fields = { outcome: result.outcome, groupId: result.groupId, status: alert.status };
   if (result.outcome === 'unchanged' || result.outcome === 'filtered') log.debug(fields, 'alert ingested');
   else log.info({ ...fields, changes: result.reply?.length ?? 0 }, 'alert ingested');

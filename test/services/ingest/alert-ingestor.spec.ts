@@ -160,6 +160,7 @@ describe('createAlertIngestor', () => {
       const ingestor = testIngestor(store, { filters });
       assert.equal(await ingestor.ingest(testAlert({ status: 'resolved' })), 'filtered');
       assert.deepEqual(await takeOutbox(store), []);
+      assert.deepEqual(ingestor.metrics.ingested, ['mde:filtered']);
     });
 
     it('should keep updating a posted card after the alert leaves the filters', async () => {

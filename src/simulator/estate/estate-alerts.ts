@@ -84,7 +84,7 @@ const ESTATE_ALERT_SEEDS: readonly EstateAlertSeed[] = [
     template: 'unwanted-software',
     host: 'mkt-lt-001',
     user: 'judy',
-    ageMin: 1440,
+    ageMin: 1080, // 18 h: inside a first poll's default 24-hour window
     incidentId: 107,
     investigationId: null,
     investigationState: 'UnsupportedAlertType',

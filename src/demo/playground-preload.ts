@@ -10,6 +10,8 @@ export const ALLOWED_HOSTS_ENV = 'VIGIL_PLAYGROUND_ALLOWED_HOSTS';
  *    `--disable-telemetry` and dials Azure (the instance metadata address 169.254.169.254 and
  *    `*.in.applicationinsights.azure.com`); so here every connection or name lookup for anything other
  *    than loopback or an allowed host fails as if the host did not exist.
+ * 3. It keeps the playground's server on loopback: the CLI has no host option and listens on every
+ *    interface, where anyone on the network could drive the demo bot as its admin user.
  */
 export const PLAYGROUND_PRELOAD = `'use strict';
 // Written by Vigil (src/demo/playground-preload.ts); see there for why.
@@ -37,6 +39,17 @@ dns.lookup = function (hostname, options, callback) {
 const promisedLookup = dns.promises.lookup;
 dns.promises.lookup = function (hostname, options) {
   return local(hostname) ? promisedLookup.call(this, hostname, options) : Promise.reject(refusal(hostname));
+};
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  const first = args[0];
+  if (typeof first === 'number' || (typeof first === 'string' && /^[0-9]+$/.test(first))) {
+    if (typeof args[1] !== 'string') args.splice(1, 0, '127.0.0.1');
+  } else if (first !== null && typeof first === 'object' && first.path === undefined && first.fd === undefined &&
+      first.handle === undefined && first._handle === undefined && first.host === undefined) {
+    args[0] = Object.assign({}, first, { host: '127.0.0.1' });
+  }
+  return listen.apply(this, args);
 };
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import {
   type Activity,
   ActivityHandler,
@@ -129,6 +130,19 @@ describe('Agents Playground (demo mode and end-to-end tests)', function () {
       config.teams.map((t) => [t.id, t.name, t.channels.map((c) => c.name)]),
       [[socLayout.team.id, 'SOC', ['General', 'SOC Alerts']]],
     );
+  });
+
+  it("should listen on loopback only, not on the machine's network addresses", async function () {
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal);
+    if (outside === undefined) this.skip();
+    assert.equal(await fetch(`${playground.url}/_debug/ping`).then((r) => r.text()), 'pong');
+    const reached = await fetch(`http://${outside?.address}:${playground.port}/_debug/ping`).then(
+      () => true,
+      () => false,
+    );
+    assert.equal(reached, false, `the playground answered on ${outside?.address}`);
   });
 
   it('should install the bot in SOC Alerts with the team and channel', async () => {

@@ -3,6 +3,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { clientCertificate } from '../adapters/defender/client-certificate';
 import { DEFENDER_DEFAULTS, type DefenderSettings } from '../adapters/defender/defender-settings';
 import { ConfigError } from './config-error';
+import { describeConfigIssue } from './describe-config-issue';
 import { type Env, envSchema, GUID_PATTERN } from './env-schema';
 
 export type Mode = 'demo' | 'production';
@@ -413,10 +414,6 @@ const TEAMS_APP_VARIABLES = {
 } as const;
 type TeamsAppVariable = keyof typeof TEAMS_APP_VARIABLES;
 
-function zodProblems(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string[] {
-  return issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}.`);
-}
-
 /**
  * Reads and validates every setting once, reporting every problem in one `ConfigError`. The only place
  * in Vigil that reads the environment. With no `MicrosoftAppId`, Vigil runs in demo mode.
@@ -426,7 +423,7 @@ export function loadConfig(
   sources: ConfigSources = nodeSources,
 ): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(zodProblems(parsed.error.issues));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeConfigIssue));
   const values = parsed.data;
   const problems: string[] = [];
   const mode: Mode = values.MicrosoftAppId ? 'production' : 'demo';
@@ -486,6 +483,6 @@ export function loadTeamsAppConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Readonly<TeamsAppConfig> {
   const parsed = envSchema.pick(TEAMS_APP_VARIABLES).safeParse(env);
-  if (!parsed.success) throw new ConfigError(zodProblems(parsed.error.issues));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeConfigIssue));
   return Object.freeze(teamsAppSettings(parsed.data));
 }

@@ -78,6 +78,26 @@ describe('loadConfig', () => {
     }
   });
 
+  it('should say what each malformed variable must be, in plain words', () => {
+    const problems = problemsOf(() =>
+      loadConfig(
+        {
+          POLL_INTERVAL_S: 'soon',
+          WEBHOOK_REPLAY_WINDOW_S: '9.5',
+          LOG_LEVEL: 'loud',
+          INGEST_STATUSES: 'new,closed',
+        },
+        noFiles,
+      ),
+    );
+    assert.deepEqual([...problems].sort(), [
+      'INGEST_STATUSES (item 2): must be one of new, inProgress, resolved.',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent.',
+      'POLL_INTERVAL_S: must be a number.',
+      'WEBHOOK_REPLAY_WINDOW_S: must be a whole number.',
+    ]);
+  });
+
   it('should load a production configuration with real Microsoft endpoints by default', () => {
     const config = loadConfig(production, noFiles);
     assert.equal(config.mode, 'production');

@@ -91,7 +91,7 @@ async function receiveWebhook(
   res: RestifyResponse,
 ): Promise<void> {
   if (!deps.alertWebhook) {
-    res.send(404, { error: 'NotFound', message: 'The alert webhook is not enabled.' });
+    res.send(404, httpError('WEBHOOK.DISABLED', 'The alert webhook is not enabled.'));
     return;
   }
   let rawBody: Buffer;
@@ -100,7 +100,7 @@ async function receiveWebhook(
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     res.header('connection', 'close');
-    res.send(413, { error: 'PayloadTooLarge', message: error.message });
+    res.send(413, httpError('WEBHOOK.BODY_TOO_LARGE', error.message));
     return;
   }
   const answer = await deps.alertWebhook({ headers: req.headers, rawBody });
@@ -113,24 +113,30 @@ async function sendMetrics(metrics: MetricsSource, res: RestifyResponse): Promis
   res.end(text);
 }
 
-/** One JSON shape for every error: `{ error, message }`; a 5xx never shows its cause (that is logged). */
+/** Vigil's one error body, the same as the webhook's: `{ error: { code, message } }`. */
+function httpError(code: string, message: string): { error: { code: string; message: string } } {
+  return { error: { code, message } };
+}
+
+/** One JSON shape for every error (`httpError`); a 5xx never shows its cause (that is logged). */
 function sendError(logger: Logger, req: RestifyRequest, res: RestifyResponse, err: RestifyError): void {
   if (res.headersSent) return;
   const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
   const where = `${req.method ?? '?'} ${req.getPath()}`;
   if (status === 404 || status === 405) {
-    res.send(status, {
-      error: status === 404 ? 'NotFound' : 'MethodNotAllowed',
-      message: `No route ${where}. Vigil serves: ${ROUTES.join(', ')}.`,
-    });
+    const code = status === 404 ? 'HTTP.NOT_FOUND' : 'HTTP.METHOD_NOT_ALLOWED';
+    res.send(status, httpError(code, `No route ${where}. Vigil serves: ${ROUTES.join(', ')}.`));
     return;
   }
   if (status >= 500) {
     logger.error({ err, route: where }, 'an HTTP request failed');
-    res.send(500, { error: 'InternalError', message: 'Vigil could not handle this request.' });
+    res.send(500, httpError('HTTP.INTERNAL', 'Vigil could not handle this request.'));
     return;
   }
-  res.send(status, { error: err.body?.code ?? err.name.replace(/Error$/, ''), message: err.message });
+  res.send(
+    status,
+    httpError(`HTTP.${String(err.body?.code ?? err.name.replace(/Error$/, ''))}`, err.message),
+  );
 }
 
 function closeServer(server: Server, graceMs = 3000): Promise<void> {

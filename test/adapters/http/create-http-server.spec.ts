@@ -154,7 +154,9 @@ describe('createHttpServer', () => {
       'content-type': 'application/json',
     });
     assert.equal(answer.status, 400);
-    assert.equal(typeof (answer.json as { message: string }).message, 'string');
+    const body = answer.json as { error: { code: string; message: string } };
+    assert.match(body.error.code, /^HTTP\./);
+    assert.equal(typeof body.error.message, 'string');
     assert.equal(processActivity.called, false);
   });
 
@@ -193,7 +195,7 @@ describe('createHttpServer', () => {
       'content-type': 'application/json',
     });
     assert.equal(answer.status, 413);
-    assert.equal((answer.json as { error: string }).error, 'PayloadTooLarge');
+    assert.equal((answer.json as { error: { code: string } }).error.code, 'WEBHOOK.BODY_TOO_LARGE');
     assert.equal(alertWebhook.called, false);
   });
 
@@ -209,16 +211,16 @@ describe('createHttpServer', () => {
     await start();
     const answer = await call(port, 'GET', '/nope');
     assert.equal(answer.status, 404);
-    const body = answer.json as { error: string; message: string };
-    assert.equal(body.error, 'NotFound');
-    assert.match(body.message, /No route GET \/nope\. Vigil serves: POST \/api\/messages/);
+    const body = answer.json as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'HTTP.NOT_FOUND');
+    assert.match(body.error.message, /No route GET \/nope\. Vigil serves: POST \/api\/messages/);
   });
 
   it('should answer a wrong method with a JSON 405', async () => {
     await start();
     const answer = await call(port, 'GET', '/api/messages');
     assert.equal(answer.status, 405);
-    assert.equal((answer.json as { error: string }).error, 'MethodNotAllowed');
+    assert.equal((answer.json as { error: { code: string } }).error.code, 'HTTP.METHOD_NOT_ALLOWED');
   });
 
   it('should answer a failing handler with a generic 500 and log the cause', async () => {
@@ -233,8 +235,7 @@ describe('createHttpServer', () => {
     const answer = await call(port, 'POST', '/api/messages', '{}', { 'content-type': 'application/json' });
     assert.equal(answer.status, 500);
     assert.deepEqual(answer.json, {
-      error: 'InternalError',
-      message: 'Vigil could not handle this request.',
+      error: { code: 'HTTP.INTERNAL', message: 'Vigil could not handle this request.' },
     });
     assert.equal(answer.text.includes('hunter2'), false);
     assert.equal(errors.length, 1);

@@ -1,12 +1,14 @@
-import type { OutboxItem, StoreTx } from '../ports/store.port';
+import type { Logger } from '../ports/logger.port';
+import type { CardRecord, OutboxItem, StoreTx } from '../ports/store.port';
 import type { TeamsMessenger } from '../ports/teams.port';
-import type { GroupCardBuilder } from './group-card-builder';
+import { isCardMessageMissing } from './card-message-missing';
+import type { GroupCard, GroupCardBuilder } from './group-card-builder';
 import type { ItemOutcome, TeamsOperation } from './item-outcome';
 import type { OutboxWorkerOptions } from './outbox-worker-options';
 import { toReplyMessage } from './reply-payload';
 
-/** What is left to store once Teams accepted a send (e.g. where a new card went). */
-export type Bookkeeping = () => Promise<void>;
+/** What is left to store once Teams accepted a send (e.g. where a new card went), logging to the item's log. */
+export type Bookkeeping = (log: Logger) => Promise<void>;
 
 /** A send that may go once the rate gate allows: to `conversation`, doing `send()`. */
 export interface ReadySend {
@@ -93,7 +95,40 @@ function waitForCard(item: OutboxItem, ctx: PlanContext): ItemPlan {
   return settled({ status: 'later', delayMs, reason: 'Waiting for the card' });
 }
 
-/** Replaces the card for everyone, drawn from the state stored now; redundant updates complete at once. */
+/**
+ * The card's root message is gone (deleted in Teams, or a new Teams client after a demo restart): posts the
+ * freshly drawn card as a new thread in the current SOC channel, and returns the bookkeeping that makes it
+ * the group's card (`cards.save` replaces the old record), so later updates and replies go to it. Rethrows
+ * `missing` when the SOC channel is not known. No second `postCard` item: the outbox allows one per group.
+ */
+async function repostCard(
+  ctx: PlanContext,
+  old: CardRecord,
+  drawn: GroupCard,
+  missing: unknown,
+): Promise<Bookkeeping> {
+  const soc = await ctx.repos.conversations.get(ctx.socChannelId);
+  if (soc === undefined) throw missing;
+  const posted = await ctx.messenger.postThread(soc, drawn.message);
+  return async (log) => {
+    await ctx.repos.cards.save({
+      groupId: old.groupId,
+      channelId: soc.id,
+      threadId: posted.threadId,
+      activityId: posted.activityId,
+      postedAt: drawn.drawnAt,
+    });
+    log.warn(
+      { oldThreadId: old.threadId, threadId: posted.threadId, channelId: soc.id },
+      'card thread missing: re-posted',
+    );
+  };
+}
+
+/**
+ * Replaces the card for everyone, drawn from the state stored now; redundant updates complete at once.
+ * When Teams says the card's message is gone (`isCardMessageMissing`), the card is posted again instead.
+ */
 async function planUpdate(item: OutboxItem, ctx: PlanContext): Promise<ItemPlan> {
   const card = await ctx.repos.cards.get(item.groupId);
   if (card === undefined) return waitForCard(item, ctx);
@@ -110,7 +145,12 @@ async function planUpdate(item: OutboxItem, ctx: PlanContext): Promise<ItemPlan>
   }
   return ready('update', channel.id, async () => {
     const drawn = await ctx.cards.build(item.groupId);
-    await ctx.messenger.updateMessage(channel, card.threadId, card.activityId, drawn.message);
+    try {
+      await ctx.messenger.updateMessage(channel, card.threadId, card.activityId, drawn.message);
+    } catch (error) {
+      if (!isCardMessageMissing(error)) throw error;
+      return repostCard(ctx, card, drawn, error);
+    }
     return nothingToStore;
   });
 }

@@ -4,7 +4,7 @@ import type { Metrics } from '../ports/metrics.port';
 import type { OutboxItem } from '../ports/store.port';
 import { describeError } from './describe-error';
 import type { TeamsOperation } from './item-outcome';
-import type { ItemPlan } from './plan-outbox-item';
+import type { Bookkeeping, ItemPlan } from './plan-outbox-item';
 import type { OutboxSettler } from './settle-outbox-item';
 import type { TeamsRateGate } from './teams-rate-gate';
 
@@ -57,7 +57,7 @@ async function processItem(item: OutboxItem, deps: LaneDeps, log: Logger): Promi
   if (heldMs > 0) {
     return deps.settler.settle(item, { status: 'later', delayMs: heldMs, reason: 'Teams rate limit' }, log);
   }
-  let bookkeeping: () => Promise<void>;
+  let bookkeeping: Bookkeeping;
   try {
     bookkeeping = await ready.send();
   } catch (error) {
@@ -65,7 +65,7 @@ async function processItem(item: OutboxItem, deps: LaneDeps, log: Logger): Promi
   }
   deps.metrics.teamsSend(ready.operation, 'ok');
   if (ready.operation === 'post') deps.metrics.cardPosted();
-  await bookkeeping();
+  await bookkeeping(log);
   await deps.settler.settle(item, { status: 'done', note: `${ready.operation} sent` }, log);
 }
 

@@ -44,11 +44,18 @@ function fact(title: string, raw: string | undefined): CardFact | undefined {
   return value === '' ? undefined : { title, value };
 }
 
+/** "High risk", "No risk", "Risk unknown": a Defender level in words. */
+function levelText(level: string, noun: string): string {
+  if (level === 'none') return `No ${noun}`;
+  if (level === 'unknown') return `${humanizeName(noun)} unknown`;
+  return `${humanizeName(level)} ${noun}`;
+}
+
 /** The machine rows: name, OS, risk and exposure, tags (the last three only when Defender's record is known). */
 function machineFacts(alert: Alert, machine: Machine | undefined): (CardFact | undefined)[] {
   const name = machine?.name ?? alert.machine?.name;
   if (machine === undefined) return [fact('Machine', name)];
-  const risk = `${humanizeName(machine.riskScore)} risk · ${humanizeName(machine.exposureLevel)} exposure`;
+  const risk = `${levelText(machine.riskScore, 'risk')} · ${levelText(machine.exposureLevel, 'exposure')}`;
   return [
     fact('Machine', name),
     fact('OS', osText(machine)),

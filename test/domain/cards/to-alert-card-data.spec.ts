@@ -41,6 +41,14 @@ describe('toAlertCardData', () => {
     });
   });
 
+  it('should word machine levels of none and unknown plainly', () => {
+    const data = toAlertCardData(buildAlert(), {
+      machine: { ...buildMachine(), riskScore: 'none', exposureLevel: 'unknown' },
+      nowIso: NOW_ISO,
+    });
+    assert.equal(data.facts.find((f) => f.title === 'Risk')?.value, 'No risk · Exposure unknown');
+  });
+
   it('should name only the machine when Defender has no record of it', () => {
     const data = toAlertCardData(buildAlert(), { nowIso: NOW_ISO });
     assert.equal(factsOf(data).Machine, 'ws-042.contoso.com');

@@ -110,7 +110,12 @@ export async function runDemo(config: Config, options: DemoOptions = {}): Promis
     });
     stoppers.push(() => playground.stop());
     await installBotInTeam(playground.url, socLayout.alertsChannel.id);
-    const banner = demoBanner(config, { bot: botBase, simulator: simulator.url, playground: playground.url });
+    const banner = demoBanner(config, {
+      bot: botBase,
+      simulator: simulator.url,
+      playground: playground.url,
+      signIn: simulator.authUrl,
+    });
     // The bot goes first, while the playground still answers its last sends (a send to a playground
     // that is gone is retried by the Bot Framework connector for tens of seconds).
     const running = [() => simulator.stop(), () => playground.stop(), () => bot.stop()];
@@ -124,7 +129,13 @@ export async function runDemo(config: Config, options: DemoOptions = {}): Promis
 /** The banner of demo mode: where each part listens and what to do next. */
 export function demoBanner(
   config: Config,
-  urls: { readonly bot: string; readonly simulator: string; readonly playground: string },
+  urls: {
+    readonly bot: string;
+    readonly simulator: string;
+    readonly playground: string;
+    /** The simulator's HTTPS sign-in service (what msal talks to). */
+    readonly signIn?: string;
+  },
 ): string {
   const every = config.simulator.alertEveryS;
   const raiser =
@@ -137,9 +148,14 @@ export function demoBanner(
     `  Teams (Agents Playground)  ${urls.playground}   <- open this: team SOC, channel SOC Alerts`,
     `  Vigil bot                  ${urls.bot}   /api/messages /healthz /readyz /metrics`,
     `  Defender simulator         ${urls.simulator}   MDE /api, Cloud Apps /mcas/api/v1, control /_sim`,
+    ...(urls.signIn
+      ? [`  Simulated Entra sign-in    ${urls.signIn}  (HTTPS, certificate made at start)`]
+      : []),
     '',
-    `  Alert cards arrive in SOC Alerts; ${raiser}. Raise one now:`,
+    `  Alert cards arrive in SOC Alerts; ${raiser}. Keep the page open: the playground`,
+    '  shows what arrives while it is open, and keeps no history. Raise an alert now:',
     `    ${curl}`,
+    '  (alerts with one title within 10 minutes fold into one card: give each test alert its own title)',
     '',
     `  Store: ${redactText(config.store.url)}. MDE polled every ${config.ingest.pollIntervalS} s. Ctrl-C stops all three.`,
     '',

@@ -21,6 +21,14 @@ describe('demoBanner', () => {
       ),
     );
     assert.match(banner, /MDE polled every 5 s\. Ctrl-C stops all three\./);
+    assert.match(banner, /keeps no history/);
+    assert.match(banner, /fold into one card/);
+  });
+
+  it('should show the simulated sign-in service when it is known', () => {
+    assert.doesNotMatch(demoBanner(loadConfig({}), urls), /sign-in/);
+    const banner = demoBanner(loadConfig({}), { ...urls, signIn: 'https://127.0.0.1:3980' });
+    assert.match(banner, /Simulated Entra sign-in\s+https:\/\/127\.0\.0\.1:3980 /);
   });
 
   it('should say when the simulator raises no alerts by itself', () => {

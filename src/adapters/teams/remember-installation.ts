@@ -82,7 +82,10 @@ export async function rememberInstallation(
   }
   await rememberTeamChannels(ctx, record, deps, turn);
   const soc = await deps.socChannel.get();
-  turn.log.info(
+  // Teams sends both an installationUpdate and a conversationUpdate for one install: log it once.
+  const log = ctx.activity.type === 'installationUpdate' ? turn.log.info : turn.log.debug;
+  log.call(
+    turn.log,
     { channelId, teamId: record.teamId, isSocChannel: soc === channelId },
     'Vigil installed in a team',
   );

@@ -6,8 +6,8 @@ import type { CardActionHandler } from './card-action-handler';
 export function notYetAvailableAction(verb: Verb): CardActionHandler {
   return {
     verb,
-    async handle(request, turn) {
-      turn.log.info({ verb, alertId: request.data.alertId }, 'Card action not available yet');
+    async handle(_request, turn) {
+      turn.log.info({}, 'Card action not available yet');
       return notYetAvailable().value;
     },
   };

@@ -160,7 +160,7 @@ describe('docs/setup.md', () => {
         problems = error.problems;
       }
       assert.ok(
-        problems.some((p) => p.startsWith(`${name}:`) || p.startsWith(`${name}.`)),
+        problems.some((p) => p.startsWith(`${name}:`) || p.startsWith(`${name} (item`)),
         `${name}=${placeholder} is not refused: ${problems.join(' | ')}`,
       );
     }

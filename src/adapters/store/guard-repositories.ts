@@ -18,6 +18,8 @@ export function guardRepositories(repos: SynchronousRepositories, runner: Reposi
     checkpoints: guard(repos.checkpoints, 'checkpoints', runner),
     conversations: guard(repos.conversations, 'conversations', runner),
     settings: guard(repos.settings, 'settings', runner),
+    roles: guard(repos.roles, 'roles', runner),
+    audit: guard(repos.audit, 'audit', runner),
   } as StoreTx;
 }
 

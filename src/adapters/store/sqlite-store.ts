@@ -8,11 +8,13 @@ import { ALL_MIGRATIONS } from './migrations/all-migrations';
 import type { Migration } from './migrations/migration';
 import { openSqliteDatabase } from './open-sqlite-database';
 import { SqliteAlertRepository } from './sqlite-alert-repository';
+import { SqliteAuditRepository } from './sqlite-audit-repository';
 import { SqliteCardRepository } from './sqlite-card-repository';
 import { SqliteCheckpointRepository } from './sqlite-checkpoint-repository';
 import { SqliteConversationRepository } from './sqlite-conversation-repository';
 import { SqliteFoldRepository } from './sqlite-fold-repository';
 import { SqliteOutboxRepository } from './sqlite-outbox-repository';
+import { SqliteRoleRepository } from './sqlite-role-repository';
 import { SqliteSettingsRepository } from './sqlite-settings-repository';
 import { StoreError } from './store-error';
 import type { SynchronousRepositories } from './synchronous';
@@ -80,6 +82,8 @@ class SqliteStore implements Store {
       checkpoints: new SqliteCheckpointRepository(db),
       conversations: new SqliteConversationRepository(db),
       settings: new SqliteSettingsRepository(db),
+      roles: new SqliteRoleRepository(db),
+      audit: new SqliteAuditRepository(db),
     };
     this.repos = guardRepositories(this.#raw, (operation, call) => this.#callAlone(operation, call));
   }

@@ -1,5 +1,7 @@
 import type { Alert } from '../../domain/alerts/alert';
+import type { AuditEntry, ChainedAuditContent } from '../../domain/audit/audit-entry';
 import type { Checkpoint } from '../../domain/ingest/checkpoint';
+import type { Role } from '../../domain/roles/role';
 import type { FoldGroup } from '../../domain/storms/decide-fold';
 
 /**
@@ -25,6 +27,8 @@ export interface StoreTx {
   readonly checkpoints: CheckpointRepository;
   readonly conversations: ConversationRepository;
   readonly settings: SettingsRepository;
+  readonly roles: RoleRepository;
+  readonly audit: AuditRepository;
 }
 
 /** An alert as stored: the latest normalized alert and when Vigil first saw it. */
@@ -161,4 +165,46 @@ export interface ConversationRepository {
 export interface SettingsRepository {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
+}
+
+/** A role granted to an Entra identity in a tenant. */
+export interface RoleGrant {
+  readonly tenantId: string;
+  readonly aadObjectId: string;
+  readonly role: Role;
+  /** The Entra object id of who granted it. */
+  readonly grantedBy: string;
+  readonly grantedAt: string;
+}
+
+/** Granted roles, keyed on `(tenantId, aadObjectId)` exactly as given (the role service lower-cases ids). */
+export interface RoleRepository {
+  get(tenantId: string, aadObjectId: string): Promise<RoleGrant | undefined>;
+  /** Grants a role, replacing any the identity had. */
+  set(grant: RoleGrant): Promise<void>;
+  /** Takes the identity's grant away; returns whether there was one. */
+  remove(tenantId: string, aadObjectId: string): Promise<boolean>;
+  /** A tenant's grants, by Entra object id. */
+  list(tenantId: string): Promise<RoleGrant[]>;
+}
+
+export interface AuditListQuery {
+  /** Only the entries about this target (an alert id, an Entra object id…). */
+  readonly target?: string;
+  readonly limit: number;
+}
+
+/**
+ * The append-only audit log. It stores what it is given and computes nothing: the audit service chains
+ * each entry to `last()` within the same transaction. There is no update and no delete.
+ */
+export interface AuditRepository {
+  /** Appends an entry; returns it with its id. */
+  append(entry: ChainedAuditContent): Promise<AuditEntry>;
+  /** The newest entry, which the next one chains to. */
+  last(): Promise<AuditEntry | undefined>;
+  /** The newest entries first, at most `limit`. */
+  list(query: AuditListQuery): Promise<AuditEntry[]>;
+  /** Every entry, oldest first (for verifying the chain). */
+  all(): Promise<AuditEntry[]>;
 }

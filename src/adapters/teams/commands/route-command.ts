@@ -1,10 +1,21 @@
 import type { Turn } from '../turn';
+import { auditCommand } from './audit-command';
 import { channelHereCommand } from './channel-here-command';
 import { helpCommand } from './help-command';
+import { roleGrantCommand } from './role-grant-command';
+import { roleRevokeCommand } from './role-revoke-command';
+import { rolesCommand } from './roles-command';
 import type { CommandServices, TeamsCommand } from './teams-command';
 
 /** Every typed command Vigil knows so far. */
-export const COMMANDS: readonly TeamsCommand[] = Object.freeze([helpCommand, channelHereCommand]);
+export const COMMANDS: readonly TeamsCommand[] = Object.freeze([
+  helpCommand,
+  channelHereCommand,
+  rolesCommand,
+  roleGrantCommand,
+  roleRevokeCommand,
+  auditCommand,
+]);
 
 /** What is answered to anything that is not a command yet. */
 export const NOT_A_COMMAND_YET =
@@ -19,9 +30,35 @@ export function normalizeCommandText(text: string): string {
     .toLowerCase();
 }
 
+/** A command the text names, and what follows its words as typed. */
+export interface CommandMatch {
+  readonly command: TeamsCommand;
+  readonly args: string;
+}
+
+/**
+ * The command the text names: the text is the command's words, or (for a command that takes arguments)
+ * starts with them and a space. The longest name wins, so `role grant` is never taken for `role`.
+ */
+export function matchCommand(text: string, commands: readonly TeamsCommand[]): CommandMatch | undefined {
+  const words = normalizeCommandText(text);
+  const typed = text
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const longestFirst = [...commands].sort((a, b) => b.name.length - a.name.length);
+  for (const command of longestFirst) {
+    if (words === command.name) return { command, args: '' };
+    if (command.takesArguments === true && words.startsWith(`${command.name} `)) {
+      return { command, args: typed.slice(command.name.length + 1).trim() };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Runs the command the text names (the mention already removed) and returns the answer. Anything else
- * gets a pointer to `help`. A later release replaces the exact match with the full command grammar.
+ * gets a pointer to `help`. A later release replaces this matching with the full command grammar.
  */
 export async function routeCommand(
   text: string,
@@ -29,9 +66,8 @@ export async function routeCommand(
   services: CommandServices,
   commands: readonly TeamsCommand[] = COMMANDS,
 ): Promise<string> {
-  const words = normalizeCommandText(text);
-  const command = commands.find((candidate) => candidate.name === words);
-  turn.log.info({ command: command?.name ?? '(unknown)' }, 'Typed command');
-  if (command === undefined) return NOT_A_COMMAND_YET;
-  return command.handle({ turn, services, commands });
+  const match = matchCommand(text, commands);
+  turn.log.info({ command: match?.command.name ?? '(unknown)' }, 'Typed command');
+  if (match === undefined) return NOT_A_COMMAND_YET;
+  return match.command.handle({ turn, services, args: match.args, commands });
 }

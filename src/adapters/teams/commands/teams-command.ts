@@ -1,3 +1,5 @@
+import type { Clock } from '../../../services/ports/clock.port';
+import type { Store } from '../../../services/ports/store.port';
 import type { SocChannel } from '../../../services/teams/soc-channel';
 import type { AdminCheck } from '../bootstrap-admins';
 import type { Turn } from '../turn';
@@ -5,13 +7,19 @@ import type { Turn } from '../turn';
 /** What commands may use. */
 export interface CommandServices {
   readonly socChannel: SocChannel;
+  /** Who the configuration makes admin (`VIGIL_ADMINS`); the role table adds the others. */
   readonly isAdmin: AdminCheck;
+  /** Where roles and the audit log live. */
+  readonly store: Store;
+  readonly clock: Clock;
 }
 
 /** Everything a command's handler receives. */
 export interface CommandContext {
   readonly turn: Turn;
   readonly services: CommandServices;
+  /** What follows the command's words, as typed (case and mention markup kept); empty when nothing does. */
+  readonly args: string;
   /** Every command Vigil knows (for `help`). */
   readonly commands: readonly TeamsCommand[];
 }
@@ -22,5 +30,7 @@ export interface TeamsCommand {
   readonly name: string;
   /** One line for `help`. */
   readonly summary: string;
+  /** Whether words may follow the name (`role grant <user> <role>`); otherwise the text must be the name. */
+  readonly takesArguments?: boolean;
   handle(context: CommandContext): Promise<string>;
 }

@@ -1,11 +1,13 @@
 import type { Store } from '../../../../src/services/ports/store.port';
 import { alertRepositoryCases } from './alert-repository-cases';
+import { auditRepositoryCases } from './audit-repository-cases';
 import { cardRepositoryCases } from './card-repository-cases';
 import { checkpointRepositoryCases } from './checkpoint-repository-cases';
 import { conversationRepositoryCases } from './conversation-repository-cases';
 import { durabilityCases } from './durability-cases';
 import { foldRepositoryCases } from './fold-repository-cases';
 import { outboxRepositoryCases } from './outbox-repository-cases';
+import { roleRepositoryCases } from './role-repository-cases';
 import { settingsRepositoryCases } from './settings-repository-cases';
 import type { StoreContractContext, StoreContractHooks } from './store-contract-context';
 import { transactionCases } from './transaction-cases';
@@ -53,6 +55,8 @@ export function describeStoreContract(
     checkpointRepositoryCases(ctx);
     conversationRepositoryCases(ctx);
     settingsRepositoryCases(ctx);
+    roleRepositoryCases(ctx);
+    auditRepositoryCases(ctx);
     transactionCases(ctx);
     durabilityCases(ctx);
   });

@@ -51,7 +51,7 @@ describe('buildManifest', () => {
     const personal = result.manifest.bots[0]!.commandLists!.find((l) => l.scopes.includes('personal'))!;
     assert.deepEqual(
       personal.commands.map((c) => c.title),
-      ['help', 'alerts'],
+      ['help', 'roles', 'role grant', 'role revoke', 'audit', 'alerts'],
     );
   });
 

@@ -40,8 +40,14 @@ describe('buildCommandLists', () => {
     assert.deepEqual(
       lists.map((list) => ({ scopes: list.scopes, titles: list.commands.map((c) => c.title) })),
       [
-        { scopes: ['team'], titles: ['help', 'channel here'] },
-        { scopes: ['personal', 'groupChat'], titles: ['help'] },
+        {
+          scopes: ['team'],
+          titles: ['help', 'channel here', 'roles', 'role grant', 'role revoke', 'audit'],
+        },
+        {
+          scopes: ['personal', 'groupChat'],
+          titles: ['help', 'roles', 'role grant', 'role revoke', 'audit'],
+        },
       ],
     );
   });

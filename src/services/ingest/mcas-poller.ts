@@ -1,20 +1,10 @@
-import type { Clock } from '../ports/clock.port';
-import type { Logger } from '../ports/logger.port';
 import type { McasPort } from '../ports/mcas.port';
-import type { Metrics } from '../ports/metrics.port';
-import type { Store } from '../ports/store.port';
-import type { AlertIngestor } from './alert-ingestor';
 import type { IngestPollSettings, PollTuning } from './ingest-poll-settings';
-import { createSourcePoller, type Poller } from './source-poller';
+import { createSourcePoller, type Poller, type SourcePollerDeps } from './source-poller';
 
 /** What `createMcasPoller` needs. */
-export interface McasPollerDeps extends PollTuning {
+export interface McasPollerDeps extends PollTuning, SourcePollerDeps {
   readonly mcas: Pick<McasPort, 'listAlerts'>;
-  readonly store: Store;
-  readonly ingestor: AlertIngestor;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
   /** `config.ingest`. */
   readonly config: IngestPollSettings;
 }

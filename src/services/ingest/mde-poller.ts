@@ -1,20 +1,10 @@
-import type { Clock } from '../ports/clock.port';
 import type { MdePort } from '../ports/defender.port';
-import type { Logger } from '../ports/logger.port';
-import type { Metrics } from '../ports/metrics.port';
-import type { Store } from '../ports/store.port';
-import type { AlertIngestor } from './alert-ingestor';
 import type { IngestPollSettings, PollTuning } from './ingest-poll-settings';
-import { createSourcePoller, type Poller } from './source-poller';
+import { createSourcePoller, type Poller, type SourcePollerDeps } from './source-poller';
 
 /** What `createMdePoller` needs. */
-export interface MdePollerDeps extends PollTuning {
+export interface MdePollerDeps extends PollTuning, SourcePollerDeps {
   readonly mde: Pick<MdePort, 'listAlerts'>;
-  readonly store: Store;
-  readonly ingestor: AlertIngestor;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
   /** `config.ingest`. */
   readonly config: IngestPollSettings;
 }

@@ -5,9 +5,9 @@ import { bootstrapAdmins } from '../../../src/adapters/teams/bootstrap-admins';
 import { createTurnErrorHandler } from '../../../src/adapters/teams/turn-error-handler';
 import { createVigilBot, type VigilBotDeps } from '../../../src/adapters/teams/vigil-bot';
 import type { Mode } from '../../../src/config/load-config';
-import type { Logger } from '../../../src/services/ports/logger.port';
 import type { Store } from '../../../src/services/ports/store.port';
 import { createSocChannel, type SocChannel } from '../../../src/services/teams/soc-channel';
+import { type LogLine, recordingLogger } from '../../helpers/recording-logger';
 
 export const TENANT = '00000000-0000-0000-0000-000000000001';
 export const TEAM = '19:soc-team@thread.tacv2';
@@ -24,30 +24,8 @@ export const IMPOSTOR = {
 };
 export const BOT = { id: '28:vigil', name: 'Vigil' };
 
-/** One logged line. */
-export interface LogLine {
-  readonly level: string;
-  readonly fields: Record<string, unknown>;
-  readonly message: string;
-}
-
-/** A logger that keeps every line, with its children's bindings. */
-export function recordingLogger(
-  lines: LogLine[] = [],
-  bindings: Record<string, unknown> = {},
-): Logger & { lines: LogLine[] } {
-  const write = (level: string) => (fields: Record<string, unknown>, message: string) => {
-    lines.push({ level, fields: { ...bindings, ...fields }, message });
-  };
-  return {
-    lines,
-    debug: write('debug'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    child: (more) => recordingLogger(lines, { ...bindings, ...more }),
-  };
-}
+export type { LogLine };
+export { recordingLogger };
 
 /** Teams `channelData` of the SOC channel (a thread's messages carry the same). */
 export function socChannelData(channel = { id: SOC, name: 'SOC Alerts' }): Record<string, unknown> {

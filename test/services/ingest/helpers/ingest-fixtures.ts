@@ -5,9 +5,9 @@ import {
   type AlertIngestorDeps,
   createAlertIngestor,
 } from '../../../../src/services/ingest/alert-ingestor';
-import type { Logger } from '../../../../src/services/ports/logger.port';
 import type { Metrics } from '../../../../src/services/ports/metrics.port';
 import type { OutboxItem, Store } from '../../../../src/services/ports/store.port';
+import { type LogLine, recordingLogger } from '../../../helpers/recording-logger';
 
 /** 2026-03-02T09:00:00.000Z plus `seconds`, as ISO-8601. */
 export const at = (seconds: number): string =>
@@ -62,23 +62,8 @@ export class RecordingMetrics implements Metrics {
   }
 }
 
-/** A logger that keeps every line (with the bindings of its children) for assertions. */
-export function recordingLogger(
-  lines: { level: string; fields: Record<string, unknown>; message: string }[] = [],
-  bindings: Record<string, unknown> = {},
-): Logger & { lines: typeof lines } {
-  const write = (level: string) => (fields: Record<string, unknown>, message: string) => {
-    lines.push({ level, fields: { ...bindings, ...fields }, message });
-  };
-  return {
-    lines,
-    debug: write('debug'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    child: (more) => recordingLogger(lines, { ...bindings, ...more }),
-  };
-}
+export type { LogLine };
+export { recordingLogger };
 
 /** A fresh SQLite store in memory, the real implementation of the port. */
 export function openTestStore(): Promise<Store> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import { readBody } from '../http/read-body';
 import type { SimContext } from '../sim-context';
 import { ClientRegistry, type SimClientRegistration } from './client-registry';
 import { dispatchIdentityRequest, type IdentityRoute, identityRoutes } from './identity-routes';
@@ -15,24 +16,6 @@ export interface IdentityProviderOptions {
   readonly clients?: readonly SimClientRegistration[];
   /** The TLS certificate to serve; default: one generated for this process at first start. */
   readonly certificate?: TlsCertificate;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, correlationId: string): void {
@@ -125,7 +108,7 @@ export class IdentityProvider {
     try {
       const url = new URL(req.url ?? '/', this.origin);
       const method = (req.method ?? 'GET').toUpperCase();
-      const rawBody = await readBody(req);
+      const rawBody = await readBody(req, MAX_BODY_BYTES, () => new Error('request body too large'));
       const origin = req.headers.host ? `https://${req.headers.host}` : this.origin;
       const { template, reply } = dispatchIdentityRequest(this.routes, {
         method,

@@ -2,29 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { SimContext } from '../sim-context';
 import type { Fault } from '../state/sim-state';
 import { RateLimiter } from './rate-limiter';
+import { readBody } from './read-body';
 import { codeForStatus, SimHttpError } from './sim-error';
 import { type SimRequest, type SimResponse, SimRouter } from './sim-router';
 
 const MAX_BODY_BYTES = 1_000_000;
 const ANONYMOUS = { appId: 'anonymous', roles: [] as readonly string[] };
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new SimHttpError(413, 'PayloadTooLarge', 'The request body is too large.'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function parseJson(raw: string): unknown {
   if (raw.trim() === '') return undefined;
@@ -114,7 +97,11 @@ export class SimServer {
       throw new SimHttpError(405, 'MethodNotAllowed', `${method} is not allowed on ${url.pathname}.`);
     }
     const { route, params } = match;
-    const raw = await readBody(req);
+    const raw = await readBody(
+      req,
+      MAX_BODY_BYTES,
+      () => new SimHttpError(413, 'PayloadTooLarge', 'The request body is too large.'),
+    );
     const caller = this.authenticate(route.auth, route.roles, req);
     const decision = this.limiter.check(route.family, now, this.ctx.state.settings.rateTimeScale);
     if (!decision.allowed) {

@@ -7,6 +7,7 @@ import type { Config } from '../config/load-config';
 import type { Logger } from '../services/ports/logger.port';
 import type { SimLogger } from '../simulator/sim-context';
 import { type RunningSimulator, startSimulator } from '../simulator/simulator';
+import { ensurePortsFree } from './ensure-ports-free';
 import { installBotInTeam } from './install-bot';
 import { type RunningPlayground, startPlayground } from './playground';
 import { socLayout } from './soc-layout';
@@ -95,6 +96,22 @@ export async function runDemo(config: Config, options: DemoOptions = {}): Promis
   const log = options.log ?? createLogger({ level: config.logLevel });
   const secret = randomBytes(32).toString('hex');
   const stoppers: (() => Promise<void>)[] = [];
+  await ensurePortsFree([
+    { port: config.simulator.port, host: '127.0.0.1', variable: 'SIM_PORT', what: 'the Defender simulator' },
+    {
+      port: config.simulator.authPort,
+      host: '127.0.0.1',
+      variable: 'SIM_AUTH_PORT',
+      what: "the simulator's identity provider",
+    },
+    { port: config.bot.port, host: config.bot.host, variable: 'PORT', what: 'the bot' },
+    {
+      port: config.playground.port,
+      host: '127.0.0.1',
+      variable: 'PLAYGROUND_PORT',
+      what: 'the Agents Playground',
+    },
+  ]);
   try {
     const simulator = await startDemoSimulator(config, log);
     stoppers.push(() => simulator.stop());

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import {
   type Activity,
@@ -7,30 +6,18 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   CardFactory,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type ConversationParameters,
   type ConversationReference,
   MessageFactory,
-  type Request,
-  type Response,
   TurnContext,
 } from 'botbuilder';
 import { installBotInTeam } from '../../src/demo/install-bot';
 import { type RunningPlayground, startPlayground } from '../../src/demo/playground';
 import { PlaygroundError } from '../../src/demo/playground-error';
 import { socLayout } from '../../src/demo/soc-layout';
+import { silentLogger } from '../../src/services/ports/logger.port';
+import { type RunningBot, startBotServer } from '../adapters/teams/start-bot-server';
 import { PlaygroundDriver, type PlaygroundEvent } from '../helpers/playground-driver';
-
-// restify 11 ships no types and @types/restify is not a dependency: type the little used here.
-interface RestifyServer {
-  use(handler: unknown): void;
-  post(path: string, handler: (req: Request, res: Response) => Promise<void>): void;
-  listen(port: number, host: string, callback: () => void): void;
-  close(callback: () => void): void;
-  address(): AddressInfo;
-}
-const restify = require('restify') as { createServer(): RestifyServer; plugins: { bodyParser(): unknown } };
 
 const card = (text: string) =>
   CardFactory.adaptiveCard({
@@ -77,18 +64,6 @@ class TinyBot extends ActivityHandler {
   }
 }
 
-async function startBot(bot: TinyBot) {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const server = restify.createServer();
-  server.use(restify.plugins.bodyParser());
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (ctx) => bot.run(ctx));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${server.address().port}/api/messages`;
-  return { adapter, endpoint, close: () => new Promise<void>((resolve) => server.close(resolve)) };
-}
-
 const isGone = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -102,7 +77,7 @@ describe('Agents Playground (demo mode and end-to-end tests)', function () {
   this.timeout(30_000);
   const channelId = socLayout.alertsChannel.id;
   const bot = new TinyBot();
-  let botServer: Awaited<ReturnType<typeof startBot>>;
+  let botServer: RunningBot;
   let playground: RunningPlayground;
   let driver: PlaygroundDriver;
   let serviceUrl: string;
@@ -110,7 +85,7 @@ describe('Agents Playground (demo mode and end-to-end tests)', function () {
   let rootId: string;
 
   before(async () => {
-    botServer = await startBot(bot);
+    botServer = await startBotServer(bot, silentLogger);
     playground = await startPlayground({ port: 0, botEndpoint: botServer.endpoint });
     driver = await PlaygroundDriver.connect(playground.url);
   });

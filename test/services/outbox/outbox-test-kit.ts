@@ -12,6 +12,7 @@ import { silentLogger } from '../../../src/services/ports/logger.port';
 import type { Metrics } from '../../../src/services/ports/metrics.port';
 import type { ConversationRecord, OutboxKind, Store } from '../../../src/services/ports/store.port';
 import type { PostedThread, TeamsMessage, TeamsMessenger } from '../../../src/services/ports/teams.port';
+import { makeAlert as makeStoreAlert } from '../../adapters/store/contract/store-fixtures';
 
 /** The SOC channel of these tests. */
 export const SOC = '19:soc-alerts@thread.tacv2';
@@ -109,25 +110,10 @@ export class RecordingMetrics implements Metrics {
   pollLag(): void {}
 }
 
-/** A complete MDE alert; override what a test is about. */
+/** A complete MDE alert, raised a minute before `T0`; override what a test is about. */
 export function makeAlert(overrides: Partial<Alert> = {}): Alert {
-  return {
-    id: 'da-1',
-    source: 'mde',
-    title: 'Suspicious PowerShell command line',
-    description: 'A process ran an encoded PowerShell command.',
-    severity: 'high',
-    status: 'new',
-    category: 'Execution',
-    detectionSource: 'WindowsDefenderAtp',
-    createdAt: new Date(T0 - 60_000).toISOString(),
-    updatedAt: new Date(T0 - 60_000).toISOString(),
-    machine: { id: 'machine-1', name: 'pc-finance-01' },
-    mitreTechniques: ['T1059.001'],
-    evidence: [{ entityType: 'Process', fileName: 'powershell.exe' }],
-    comments: [],
-    ...overrides,
-  };
+  const minuteBefore = new Date(T0 - 60_000).toISOString();
+  return makeStoreAlert({ createdAt: minuteBefore, updatedAt: minuteBefore, ...overrides });
 }
 
 /** Defender's record of `machine-1`. */

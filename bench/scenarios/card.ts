@@ -64,7 +64,6 @@ function hugeContext(n: number): AlertCardContext {
       firstSeenAt: '2026-03-02T08:00:00.000Z',
       lastSeenAt: '2026-03-02T09:00:00.000Z',
     },
-    status: { text: nasty(10_000, 's'), tone: 'attention' },
     nowIso: '2026-03-02T09:12:00.000Z',
   };
 }

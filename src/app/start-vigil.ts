@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request } from 'botbuilder';
+import { sha256Hex } from '../adapters/audit/sha256-hex';
 import { createDefenderClients, type DefenderClients } from '../adapters/defender/create-defender-clients';
 import { createAlertWebhook } from '../adapters/http/alert-webhook';
 import { createHttpServer } from '../adapters/http/create-http-server';
@@ -9,19 +11,26 @@ import { createPrometheusMetrics, type PrometheusMetrics } from '../adapters/met
 import { openStore } from '../adapters/store/open-store';
 import { bootstrapAdmins } from '../adapters/teams/bootstrap-admins';
 import { createBotFrameworkMessenger } from '../adapters/teams/bot-framework-messenger';
+import { createCardActions } from '../adapters/teams/card-actions/create-card-actions';
 import { templateCardRenderer } from '../adapters/teams/cards/template-card-renderer';
 import { createTurnErrorHandler } from '../adapters/teams/turn-error-handler';
 import { createVigilBot } from '../adapters/teams/vigil-bot';
 import { botFrameworkOptions } from '../config/bot-framework-options';
 import type { Config } from '../config/load-config';
+import { createActionRequests } from '../services/actions/action-requests';
+import { ACTION_DEFAULTS, type ActionSettings } from '../services/actions/action-settings';
+import { createActionWorker } from '../services/actions/action-worker';
+import { type AuditLog, createAuditLog } from '../services/audit/audit-log';
 import { type AlertIngestor, createAlertIngestor } from '../services/ingest/alert-ingestor';
 import { createMcasPoller } from '../services/ingest/mcas-poller';
 import { createMdePoller } from '../services/ingest/mde-poller';
 import type { Poller } from '../services/ingest/source-poller';
+import { createMachineCache, type MachineCache } from '../services/outbox/machine-cache';
 import { createOutboxWorker, type OutboxWorker } from '../services/outbox/outbox-worker';
 import { type Clock, systemClock } from '../services/ports/clock.port';
 import type { Logger } from '../services/ports/logger.port';
 import type { Store } from '../services/ports/store.port';
+import { createRoleService } from '../services/roles/role-service';
 import { createSocChannel, type SocChannel } from '../services/teams/soc-channel';
 import { countDefenderCalls, defenderMetricsLog, mdeMethodFamily } from './instrument-defender';
 import { createPollTracker, type PollTracker, readinessChecks } from './readiness-checks';
@@ -56,9 +65,48 @@ interface Core {
   readonly mde: DefenderClients['mde'];
   readonly socChannel: SocChannel;
   readonly mdePolls: PollTracker;
+  readonly audit: AuditLog;
+  readonly machineCache: MachineCache;
+  readonly actionSettings: ActionSettings;
 }
 
-function buildBot(core: Core) {
+/** Response actions: the requests the card buttons make, and the worker that sends and follows them. */
+function buildResponse(core: Core, kickOutbox: () => void) {
+  const { store, clock, log, audit, actionSettings: settings } = core;
+  const isAdmin = bootstrapAdmins(core.config);
+  const roles = createRoleService({
+    store,
+    audit,
+    clock,
+    isConfiguredAdmin: (tenantId, aadObjectId) => isAdmin({ tenantId, aadObjectId }),
+  });
+  const worker = createActionWorker({
+    mde: core.mde,
+    ...(core.defender.mcas ? { mcas: core.defender.mcas } : {}),
+    store,
+    clock,
+    settings,
+    audit,
+    logger: log.child({ component: 'actions' }),
+    onCardChanged: kickOutbox,
+  });
+  const requests = createActionRequests({
+    store,
+    audit,
+    roles,
+    clock,
+    settings,
+    lookupMachine: (machineId) => core.machineCache.lookup(machineId),
+    newId: randomUUID,
+    onQueued: () => {
+      worker.kick();
+      kickOutbox();
+    },
+  });
+  return { worker, cardActions: createCardActions({ actions: requests, audit }) };
+}
+
+function buildBot(core: Core, cardActions: ReturnType<typeof createCardActions>) {
   const { config, log, clock, store, socChannel } = core;
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(botFrameworkOptions(config.bot)),
@@ -71,6 +119,7 @@ function buildBot(core: Core) {
     mode: config.mode,
     logger: log,
     clock,
+    cardActions,
   });
   const messenger = createBotFrameworkMessenger({
     adapter,
@@ -126,6 +175,7 @@ async function openCore(config: Config, options: StartVigilOptions, stoppers: ((
     settings: store.repos.settings,
     ...(config.teams.socChannelId ? { configuredId: config.teams.socChannelId } : {}),
   });
+  const mde = countDefenderCalls(defender.mde, mdeMethodFamily, prom.metrics);
   const core: Core = {
     config,
     log,
@@ -133,9 +183,16 @@ async function openCore(config: Config, options: StartVigilOptions, stoppers: ((
     prom,
     store,
     defender,
-    mde: countDefenderCalls(defender.mde, mdeMethodFamily, prom.metrics),
+    mde,
     socChannel,
     mdePolls: createPollTracker(clock),
+    audit: createAuditLog({ store, clock, hash: sha256Hex }),
+    machineCache: createMachineCache(mde, clock, log),
+    actionSettings: {
+      ...ACTION_DEFAULTS,
+      protection: { tags: config.actions.protectedTags, namePatterns: config.actions.protectedNamePatterns },
+      approvalTtlMs: config.actions.approvalExpiryMin * 60_000,
+    },
   };
   return core;
 }
@@ -146,6 +203,8 @@ function buildWorker(core: Core, messenger: ReturnType<typeof buildBot>['messeng
     messenger,
     renderer: templateCardRenderer,
     machines: core.mde,
+    machineCache: core.machineCache,
+    protection: core.actionSettings.protection,
     socChannel: () => core.socChannel.get(),
     clock: core.clock,
     logger: core.log,
@@ -175,8 +234,11 @@ export async function startVigil(config: Config, options: StartVigilOptions = {}
     for (const warning of config.warnings) {
       core.log.warn({ setting: warning.slice(0, Math.max(0, warning.indexOf(':'))) }, warning);
     }
-    const { adapter, bot, messenger } = buildBot(core);
+    let outbox: OutboxWorker | undefined;
+    const response = buildResponse(core, () => outbox?.kick());
+    const { adapter, bot, messenger } = buildBot(core, response.cardActions);
     const worker = buildWorker(core, messenger);
+    outbox = worker;
     const ingest = buildIngest(core, () => worker.kick());
     const http = createHttpServer({
       // `req.body` is whatever JSON was sent; `process` checks it is an activity (400 otherwise).
@@ -191,6 +253,8 @@ export async function startVigil(config: Config, options: StartVigilOptions = {}
     stoppers.push(() => http.close());
     worker.start();
     stoppers.push(() => worker.stop());
+    response.worker.start();
+    stoppers.push(() => response.worker.stop());
     for (const poller of ingest.pollers) poller.start();
     stoppers.push(async () => void (await Promise.all(ingest.pollers.map((p) => p.stop()))));
     const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;

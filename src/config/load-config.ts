@@ -84,6 +84,12 @@ export interface Config {
   readonly ingest: IngestConfig;
   readonly webhook: WebhookConfig;
   readonly storms: { readonly windowS: number; readonly threshold: number };
+  /** Response actions: which machines need a second responder to isolate, and how long approval waits. */
+  readonly actions: {
+    readonly protectedTags: readonly string[];
+    readonly protectedNamePatterns: readonly string[];
+    readonly approvalExpiryMin: number;
+  };
   readonly teams: {
     /** The SOC channel, when fixed by configuration (else chosen by `channel here` or demo mode). */
     readonly socChannelId?: string;
@@ -465,6 +471,11 @@ export function loadConfig(
       replayWindowS: values.WEBHOOK_REPLAY_WINDOW_S,
     },
     storms: { windowS: values.STORM_WINDOW_S, threshold: values.STORM_THRESHOLD },
+    actions: {
+      protectedTags: values.PROTECTED_MACHINE_TAGS,
+      protectedNamePatterns: values.PROTECTED_MACHINE_NAMES,
+      approvalExpiryMin: values.APPROVAL_EXPIRY_MIN,
+    },
     teams: {
       ...(values.SOC_CHANNEL_ID ? { socChannelId: values.SOC_CHANNEL_ID } : {}),
       admins: values.VIGIL_ADMINS,

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { NOT_YET_AVAILABLE_MESSAGE } from '../../src/adapters/teams/cards/not-yet-available';
 import { socLayout } from '../../src/demo/soc-layout';
 import { callJson, type E2eStack, e2eStack } from '../e2e/e2e-stack';
 import { findChromium, type LaunchedChromium, launchChromium } from './launch-chromium';
@@ -37,26 +36,24 @@ interface RaisedAlert {
 }
 
 /**
- * THE expectation that changes when card actions land. Today every verb answers "not available yet":
- * the bot answers the `isolate` invoke with a message, the playground shows it under the card, the card
- * itself stays as it was, and nothing reaches Defender (the machine is not isolated).
- *
- * When the card-action issue builds `isolate`, only this function changes: the bot will answer with the
- * updated card, which the playground puts in place of the old one (with its banner "Your response was
- * sent to the app", teams-platform.md §6), and the simulator's machine becomes isolated.
+ * What "Isolate machine" leads to: the bot answers the invoke at once with a message (the playground
+ * shows it under the card), the card is then updated in place for everyone with the request and, once the
+ * simulator's machine action ends, with "succeeded"; and the simulator's machine is isolated.
  * Returns what to screenshot as "the answer".
  */
 async function expectIsolateAnswer(stack: E2eStack, post: Locator, alert: RaisedAlert): Promise<Locator> {
   const answer = post.locator(INVOKE_ANSWER);
   await answer.waitFor({ timeout: STEP_MS });
-  assert.equal((await answer.textContent())?.trim(), NOT_YET_AVAILABLE_MESSAGE);
-  await cardOf(post, alert.title).getByText('New', { exact: true }).waitFor({ timeout: STEP_MS });
+  assert.match((await answer.textContent()) ?? '', /Full isolation of .+ requested by Alex Wilber/);
+  await cardOf(post, alert.title)
+    .getByText(/Full isolation of .+ succeeded/)
+    .waitFor({ timeout: STEP_MS });
   const machine = await callJson<{ isolated: boolean }>(
     `${stack.simUrl}/_sim/mde/machines/${encodeURIComponent(alert.machineId)}`,
     'GET',
   );
   assert.equal(machine.status, 200);
-  assert.equal(machine.body.isolated, false, 'nothing was sent to Defender');
+  assert.equal(machine.body.isolated, true, 'Defender isolated the machine');
   return post;
 }
 
@@ -122,7 +119,13 @@ describe('browser: the alert card in the Agents Playground', function () {
     const created = await callJson<{ id: string; machineId: string; computerDnsName: string }>(
       `${stack.simUrl}/_sim/mde/alerts`,
       'POST',
-      { title, severity: 'High', category: 'CredentialAccess' },
+      // A machine of its own, so it is not a protected one (those wait for a second responder).
+      {
+        title,
+        severity: 'High',
+        category: 'CredentialAccess',
+        computerDnsName: `browser-${Date.now()}.contoso.com`,
+      },
     );
     assert.equal(created.status, 201);
     const { id, machineId, computerDnsName } = created.body;
@@ -156,7 +159,7 @@ describe('browser: the alert card in the Agents Playground', function () {
     await screenshot(postOf(page, alert.title), 'isolate-form');
   });
 
-  it('should show the bot\'s answer once "Isolate machine" is clicked', async () => {
+  it('should answer "Isolate machine" at once, then show the card following it to "succeeded"', async () => {
     assert.ok(alert, 'the card was shown');
     const post = postOf(page, alert.title);
     await cardOf(page, alert.title).getByRole('button', { name: 'Isolate machine', exact: true }).click();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Alert, AlertUser } from '../../domain/alerts/alert';
-import type { Machine } from '../../domain/machines/machine';
+import type { Machine, MachineLogonUser } from '../../domain/machines/machine';
 import type {
   IsolationType,
   MachineAction,
@@ -121,6 +121,10 @@ export class MdeClient implements MdePort {
 
   listMachineAlerts(machineId: string): Promise<Alert[]> {
     return this.machines.alerts(machineId);
+  }
+
+  getMachineLogonUsers(machineId: string): Promise<MachineLogonUser[]> {
+    return this.machines.logonUsers(machineId);
   }
 
   getUserMachines(userName: string): Promise<Machine[]> {

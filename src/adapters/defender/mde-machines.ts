@@ -1,18 +1,19 @@
 import type { Alert } from '../../domain/alerts/alert';
-import type { Machine } from '../../domain/machines/machine';
+import type { Machine, MachineLogonUser } from '../../domain/machines/machine';
 import type { MachineQuery } from '../../services/ports/defender.port';
 import { collectPages } from './collect-pages';
 import type { DefenderHttp } from './defender-http';
 import { mapMachine } from './machine.mapper';
+import { mapMachineLogonUsers } from './machine-logon-user.mapper';
 import { machineNotFound, pickMachineByName, userNameOnly } from './machine-lookup';
 import { mapMdeAlert } from './mde-alert.mapper';
 import { MDE_ROUTES } from './mde-routes';
-import { mdeAlertSchema, mdeMachineSchema, odataCollection } from './mde-schemas';
+import { mdeAlertSchema, mdeLogonUserSchema, mdeMachineSchema, odataCollection } from './mde-schemas';
 import { odataAnd, odataString } from './odata-filter';
 
 const HEX_ID = /^[0-9a-f]{40}$/i;
 
-/** The machine routes of MDE: by id or name, by filter, by user, and a machine's alerts. */
+/** The machine routes of MDE: by id or name, by filter, by user, a machine's alerts and its users. */
 export class MdeMachines {
   constructor(
     private readonly http: DefenderHttp,
@@ -62,6 +63,14 @@ export class MdeMachines {
     const schema = odataCollection(mdeAlertSchema);
     const page = await this.http.send({ route, params: { id: machineId }, schema });
     return page.value.map(mapMdeAlert);
+  }
+
+  /** `GET /api/machines/{id}/logonusers` (needs `User.Read.All`): most recently seen first. */
+  async logonUsers(machineId: string): Promise<MachineLogonUser[]> {
+    const route = MDE_ROUTES.machineLogonUsers;
+    const schema = odataCollection(mdeLogonUserSchema);
+    const page = await this.http.send({ route, params: { id: machineId }, schema });
+    return mapMachineLogonUsers(page.value);
   }
 
   /** `GET /api/users/{name}/machines` with the bare user name (MDE does not take a UPN). */

@@ -39,6 +39,7 @@ export const MDE_ROUTES = {
   listMachines: get('/api/machines', 'machine'),
   getMachine: get('/api/machines/{id}', 'machine'),
   machineAlerts: get('/api/machines/{id}/alerts', 'machine'),
+  machineLogonUsers: get('/api/machines/{id}/logonusers', 'machine'),
   userMachines: get('/api/users/{id}/machines', 'user'),
   isolate: action('isolate'),
   unisolate: action('unisolate'),

@@ -88,6 +88,16 @@ export const mdeUserSchema = z.object({
 });
 export type MdeUserDto = z.infer<typeof mdeUserSchema>;
 
+/**
+ * A user of `GET /api/machines/{id}/logonusers`: a User entity, of which Vigil reads the name, domain,
+ * when it was last seen and whether it is a domain admin (MDE may send null for the last two).
+ */
+export const mdeLogonUserSchema = mdeUserSchema.extend({
+  lastSeen: dateTimeText.nullish(),
+  isDomainAdmin: z.boolean().nullish(),
+});
+export type MdeLogonUserDto = z.infer<typeof mdeLogonUserSchema>;
+
 /** A machine action (defender-api.md §4); both spellings of the update time are read. */
 export const mdeMachineActionSchema = z.object({
   id: z.string().min(1),

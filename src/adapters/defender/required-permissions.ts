@@ -14,6 +14,7 @@ export const MDE_REQUIRED_PERMISSIONS: Readonly<Record<string, string>> = {
   'GET /api/machines': 'Machine.Read.All',
   'GET /api/machines/{id}': 'Machine.Read.All',
   'GET /api/machines/{id}/alerts': 'Alert.Read.All',
+  'GET /api/machines/{id}/logonusers': 'User.Read.All',
   'GET /api/users/{id}/machines': 'Machine.Read.All',
   'POST /api/machines/{id}/isolate': 'Machine.Isolate',
   'POST /api/machines/{id}/unisolate': 'Machine.Isolate',

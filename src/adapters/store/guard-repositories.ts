@@ -20,6 +20,7 @@ export function guardRepositories(repos: SynchronousRepositories, runner: Reposi
     settings: guard(repos.settings, 'settings', runner),
     roles: guard(repos.roles, 'roles', runner),
     audit: guard(repos.audit, 'audit', runner),
+    actions: guard(repos.actions, 'actions', runner),
   } as StoreTx;
 }
 

@@ -5,6 +5,7 @@ import { titleKeyOf } from '../../domain/storms/decide-fold';
 import type { AlertListQuery, AlertRepository, StoredAlert } from '../../services/ports/store.port';
 import { canonicalTime } from './canonical-time';
 import { fromJsonColumn, toJsonColumn } from './json-column';
+import { type PreparedOnce, preparedOnce } from './prepared-once';
 import { StoreError } from './store-error';
 import type { Synchronous } from './synchronous';
 
@@ -17,25 +18,26 @@ interface AlertRow {
 const SELECT = 'SELECT data, first_seen_at, group_id FROM alerts';
 
 const UPSERT = `INSERT INTO alerts
-  (id, source, severity, status, title_key, created_at, updated_at, first_seen_at, group_id, data)
-  VALUES (@id, @source, @severity, @status, @titleKey, @createdAt, @updatedAt, @seenAt, NULL, @data)
+  (id, source, severity, status, title_key, machine_id, created_at, updated_at, first_seen_at, group_id, data)
+  VALUES (@id, @source, @severity, @status, @titleKey, @machineId, @createdAt, @updatedAt, @seenAt, NULL, @data)
   ON CONFLICT (id) DO UPDATE SET
     source = excluded.source, severity = excluded.severity, status = excluded.status,
-    title_key = excluded.title_key, created_at = excluded.created_at, updated_at = excluded.updated_at,
-    data = excluded.data`;
+    title_key = excluded.title_key, machine_id = excluded.machine_id, created_at = excluded.created_at,
+    updated_at = excluded.updated_at, data = excluded.data`;
 
-/** Alerts in SQLite: the alert as JSON plus the columns Vigil filters on. Lists are newest first. */
+const OPEN_ON_MACHINE = `${SELECT} WHERE machine_id = ? AND status <> 'resolved'
+  ORDER BY created_at DESC, id DESC LIMIT ?`;
+
+/**
+ * Alerts in SQLite: the alert as JSON plus the columns Vigil filters on (`machine_id` lower case, from
+ * migration 3). Lists are newest first. Statements are prepared on first use, so a store opened on
+ * fewer migrations (in tests) still opens.
+ */
 export class SqliteAlertRepository implements Synchronous<AlertRepository> {
-  readonly #byId: Database.Statement<[string], AlertRow>;
-  readonly #upsert: Database.Statement<[Record<string, string>]>;
-  readonly #setGroup: Database.Statement<[string, string]>;
-  readonly #count: Database.Statement<[], { n: number }>;
+  readonly #statements: PreparedOnce;
 
-  constructor(private readonly db: Database.Database) {
-    this.#byId = db.prepare(`${SELECT} WHERE id = ?`);
-    this.#upsert = db.prepare(UPSERT);
-    this.#setGroup = db.prepare('UPDATE alerts SET group_id = ? WHERE id = ?');
-    this.#count = db.prepare('SELECT COUNT(*) AS n FROM alerts');
+  constructor(db: Database.Database) {
+    this.#statements = preparedOnce(db);
   }
 
   get(id: string): StoredAlert | undefined {
@@ -45,12 +47,13 @@ export class SqliteAlertRepository implements Synchronous<AlertRepository> {
   /** Keeps `firstSeenAt` and the group of the version it replaces. */
   save(alert: Alert, seenAt: string): StoredAlert | undefined {
     const previous = this.#read(alert.id);
-    this.#upsert.run({
+    this.#statements.get<[Record<string, string | null>]>(UPSERT).run({
       id: alert.id,
       source: alert.source,
       severity: alert.severity,
       status: alert.status,
       titleKey: titleKeyOf(alert),
+      machineId: alert.machine?.id.toLowerCase() ?? null,
       createdAt: canonicalTime(alert.createdAt, 'alert.createdAt'),
       updatedAt: canonicalTime(alert.updatedAt, 'alert.updatedAt'),
       seenAt: canonicalTime(seenAt, 'seenAt'),
@@ -60,7 +63,8 @@ export class SqliteAlertRepository implements Synchronous<AlertRepository> {
   }
 
   setGroup(alertId: string, groupId: string): void {
-    if (this.#setGroup.run(groupId, alertId).changes === 0) {
+    const setGroup = this.#statements.get<[string, string]>('UPDATE alerts SET group_id = ? WHERE id = ?');
+    if (setGroup.run(groupId, alertId).changes === 0) {
       throw new StoreError('STORE.NOT_FOUND', 'That alert is not in Vigil.', {
         details: { entity: 'alert', id: alertId },
       });
@@ -72,18 +76,27 @@ export class SqliteAlertRepository implements Synchronous<AlertRepository> {
     if (where === undefined) return [];
     const page = pageClause(query);
     const sql = `${SELECT}${where} ORDER BY created_at DESC, id DESC${page.sql}`;
-    return this.db
-      .prepare<unknown[], AlertRow>(sql)
+    return this.#statements
+      .get<unknown[], AlertRow>(sql)
       .all(...params, ...page.params)
       .map(toStoredAlert);
   }
 
+  /** `machineId` is compared lower case, as `machine_id` is stored. */
+  listOpenOnMachine(machineId: string, limit: number): StoredAlert[] {
+    const most = checkCount(limit, 'limit') ?? 0;
+    return this.#statements
+      .get<[string, number], AlertRow>(OPEN_ON_MACHINE)
+      .all(machineId.toLowerCase(), most)
+      .map(toStoredAlert);
+  }
+
   count(): number {
-    return this.#count.get()?.n ?? 0;
+    return this.#statements.get<[], { n: number }>('SELECT COUNT(*) AS n FROM alerts').get()?.n ?? 0;
   }
 
   #read(id: string): StoredAlert | undefined {
-    const row = this.#byId.get(id);
+    const row = this.#statements.get<[string], AlertRow>(`${SELECT} WHERE id = ?`).get(id);
     return row && toStoredAlert(row);
   }
 }

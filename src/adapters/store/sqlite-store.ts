@@ -7,6 +7,7 @@ import { guardRepositories } from './guard-repositories';
 import { ALL_MIGRATIONS } from './migrations/all-migrations';
 import type { Migration } from './migrations/migration';
 import { openSqliteDatabase } from './open-sqlite-database';
+import { SqliteActionRepository } from './sqlite-action-repository';
 import { SqliteAlertRepository } from './sqlite-alert-repository';
 import { SqliteAuditRepository } from './sqlite-audit-repository';
 import { SqliteCardRepository } from './sqlite-card-repository';
@@ -84,6 +85,7 @@ class SqliteStore implements Store {
       settings: new SqliteSettingsRepository(db),
       roles: new SqliteRoleRepository(db),
       audit: new SqliteAuditRepository(db),
+      actions: new SqliteActionRepository(db),
     };
     this.repos = guardRepositories(this.#raw, (operation, call) => this.#callAlone(operation, call));
   }

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { StoreError, type StoreErrorCode } from './store-error';
 
+const CONFLICT_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
 const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT']);
 
 /**
@@ -21,6 +23,9 @@ export function toStoreError(error: unknown, operation: string): unknown {
 function classify(sqliteCode: string): [StoreErrorCode, string] {
   if (sqliteCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return ['STORE.REFERENCE_MISSING', 'Vigil tried to store something that refers to a missing record.'];
+  }
+  if (CONFLICT_CODES.has(sqliteCode)) {
+    return ['STORE.CONFLICT', 'That is already recorded: someone may have just asked for the same thing.'];
   }
   if (BUSY_CODES.has(sqliteCode)) return ['STORE.BUSY', "Vigil's database is busy. Try again in a moment."];
   return ['STORE.QUERY_FAILED', 'Vigil could not read or write its database.'];

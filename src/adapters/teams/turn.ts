@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import { type Activity, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../services/ports/logger.port';
 import type { TeamsIdentity } from './bootstrap-admins';
 import { tenantOf } from './teams-channel-data';
@@ -16,6 +16,17 @@ export interface Turn {
   readonly log: Logger;
   /** Answers in the conversation of the activity: for a channel message, in its thread. */
   reply(text: string): Promise<void>;
+  /** The user's sign-in name (UPN, else mail) as Teams knows it; undefined when Teams cannot say. */
+  signInName(): Promise<string | undefined>;
+}
+
+/** The sign-in name of a Teams member record (the playground spells it `userPrincipleName`). */
+function signInNameOf(member: Record<string, unknown>): string | undefined {
+  for (const key of ['userPrincipalName', 'userPrincipleName', 'email']) {
+    const value = member[key];
+    if (typeof value === 'string' && /^[^\s@]+@[^\s@]+$/.test(value)) return value;
+  }
+  return undefined;
 }
 
 /** The `Turn` of a botbuilder turn, its logger bound to the activity and conversation ids. */
@@ -33,6 +44,15 @@ export function createTurn(ctx: TurnContext, logger: Logger): Turn {
     log: logger.child({ activityId: activity.id, conversationId: activity.conversation?.id }),
     async reply(text) {
       await ctx.sendActivity({ type: 'message', text, textFormat: 'markdown' });
+    },
+    async signInName() {
+      if (!from.id) return undefined;
+      try {
+        const member = await TeamsInfo.getMember(ctx, from.id);
+        return signInNameOf(member as unknown as Record<string, unknown>);
+      } catch {
+        return undefined;
+      }
     },
   };
 }

@@ -7,7 +7,6 @@ import type { SocChannel } from '../../services/teams/soc-channel';
 import type { AdminCheck } from './bootstrap-admins';
 import type { CardActionHandler, CardActionResult } from './card-actions/card-action-handler';
 import { parseExecuteValue, parseSubmitValue } from './card-actions/card-action-request';
-import { CARD_ACTIONS } from './card-actions/card-actions';
 import { invokeResponseOf, routeCardAction } from './card-actions/route-card-action';
 import { routeCommand } from './commands/route-command';
 import { type InstallationDeps, rememberInstallation } from './remember-installation';
@@ -23,8 +22,8 @@ export interface VigilBotDeps {
   readonly mode: Mode;
   readonly logger: Logger;
   readonly clock: Clock;
-  /** The card actions by verb; default `CARD_ACTIONS`. */
-  readonly cardActions?: ReadonlyMap<string, CardActionHandler>;
+  /** The card actions by verb (`createCardActions`). */
+  readonly cardActions: ReadonlyMap<string, CardActionHandler>;
   /** Lists a team's channels on install; default `TeamsInfo.getTeamChannels`. */
   readonly listTeamChannels?: InstallationDeps['listTeamChannels'];
 }
@@ -72,7 +71,7 @@ export class VigilBot extends TeamsActivityHandler {
   }
 
   private get cardActions(): ReadonlyMap<string, CardActionHandler> {
-    return this.deps.cardActions ?? CARD_ACTIONS;
+    return this.deps.cardActions;
   }
 
   private turn(ctx: TurnContext): Turn {

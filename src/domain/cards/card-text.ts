@@ -100,6 +100,8 @@ export interface JoinOptions {
   /** The JSON cost one item may take (it is cut with "…" beyond that). */
   readonly itemMaxCost: number;
   readonly separator?: string;
+  /** At most this many items are listed (the rest are counted in "and K more"). */
+  readonly maxItems?: number;
 }
 
 /** The suffix naming the items left out: " and 12 more". */
@@ -109,14 +111,17 @@ function moreSuffix(count: number, listed: number): string {
 
 /**
  * Joins items ("T1059, T1486 and 998 more") within a budget: whole items are listed while they fit
- * together with the room the "and K more" suffix needs. Empty items are skipped.
+ * together with the room the "and K more" suffix needs, and at most `maxItems` of them. Empty items are
+ * skipped.
  */
 export function joinWithinBudget(items: readonly string[], options: JoinOptions): string {
   const separator = options.separator ?? ', ';
+  const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
   const parts = items.map((item) => cardText(item, options.itemMaxCost)).filter((part) => part !== '');
   let listed = 0;
   let used = 0;
   for (const part of parts) {
+    if (listed >= maxItems) break;
     const extra = (listed > 0 ? jsonCost(separator) : 0) + jsonCost(part);
     const left = parts.length - listed - 1;
     const reserve = left > 0 ? jsonCost(moreSuffix(left, 1)) : 0;

@@ -1,14 +1,19 @@
+import type { ResponseAction } from '../actions/response-action';
 import type { Alert, AlertSource } from '../alerts/alert';
 import type { Machine } from '../machines/machine';
-import type { AlertCardData, CardMachineRef, CardStatusLine, CardTone } from './alert-card-data';
+import type { AlertCardData, CardMachineRef } from './alert-card-data';
 import { CARD_LIMITS } from './card-limits';
 import { cardText, jsonCost } from './card-text';
 import { formatCardTime } from './format-card-time';
 import { humanizeName } from './humanize-name';
 import { severityLook } from './severity-look';
 import { toAlertFacts } from './to-alert-facts';
+import { toCardApproval } from './to-card-approval';
+import { toCardRetry } from './to-card-retry';
 import { toEvidenceLines } from './to-evidence-lines';
 import { type AlertFold, toFoldSummary } from './to-fold-summary';
+import { type AlertIsolateContext, toIsolateFacts, toIsolateWarning } from './to-isolate-facts';
+import { toStatusLines } from './to-status-lines';
 
 /** The Defender portal used for links when the caller names none. */
 export const DEFAULT_PORTAL_URL = 'https://security.microsoft.com';
@@ -19,8 +24,15 @@ export interface AlertCardContext {
   readonly machine?: Machine;
   /** Set when the card stands for a folded storm of similar alerts. */
   readonly fold?: AlertFold;
-  /** The status line, e.g. "Isolation requested by Ana at 20:41 UTC"; hidden when absent. */
-  readonly status?: { readonly text: string; readonly tone: CardTone };
+  /**
+   * This alert's response actions, newest first: the newest few become status lines, the newest waiting
+   * for approval gets Approve and Reject, and a newest that failed, timed out or expired gets "Retry …".
+   */
+  readonly actions?: readonly ResponseAction[];
+  /** The machine is known to be isolated: the card offers "Release from isolation…" instead of "Isolate…". */
+  readonly isolated?: boolean;
+  /** Logged-on users, other open alerts and protection, shown in the Isolate form. */
+  readonly isolateContext?: AlertIsolateContext;
   /** The time the card is drawn (ISO-8601), for "12 min ago" and the footer. */
   readonly nowIso: string;
   /** The Defender portal's base address (default `DEFAULT_PORTAL_URL`), for alerts without their own link. */
@@ -36,13 +48,6 @@ const SOURCE_NAMES: Readonly<Record<AlertSource, string>> = {
 function sourceName(source: AlertSource): string {
   return Object.hasOwn(SOURCE_NAMES, source) ? SOURCE_NAMES[source] : String(source);
 }
-
-const TONE_LOOKS: Readonly<Record<CardTone, Omit<CardStatusLine, 'text'>>> = {
-  good: { style: 'good', color: 'good' },
-  warning: { style: 'warning', color: 'warning' },
-  attention: { style: 'attention', color: 'attention' },
-  default: { style: 'emphasis', color: 'default' },
-};
 
 /** Printable ASCII only, starting with http(s)://, and nothing a template or markdown would read. */
 const SAFE_URL = /^https?:\/\/[\x21-\x7E]+$/i;
@@ -74,11 +79,6 @@ function machineRef(alert: Alert, machine: Machine | undefined): CardMachineRef 
   return { id, name: cardText(source.name, CARD_LIMITS.factValue) || id };
 }
 
-function statusLine(status: { text: string; tone: CardTone }): CardStatusLine {
-  const look = Object.hasOwn(TONE_LOOKS, status.tone) ? TONE_LOOKS[status.tone] : TONE_LOOKS.default;
-  return { text: cardText(status.text, CARD_LIMITS.status) || '—', ...look };
-}
-
 function evidenceNote(omitted: number): string {
   const items = omitted === 1 ? 'evidence item' : 'evidence items';
   return cardText(
@@ -100,6 +100,10 @@ export function toAlertCardData(alert: Alert, context: AlertCardContext): AlertC
   const description = cardText(alert.description, CARD_LIMITS.description, true);
   const alertId = cardText(alert.id, CARD_LIMITS.id);
   const where = machine ? ` on ${machine.name}` : '';
+  const actions = context.actions ?? [];
+  const approval = toCardApproval(actions);
+  const retry = toCardRetry(actions, machine?.id);
+  const isolateWarning = machine ? toIsolateWarning(context.isolateContext?.protectedReason) : undefined;
   return {
     alertId,
     severity: look,
@@ -111,8 +115,14 @@ export function toAlertCardData(alert: Alert, context: AlertCardContext): AlertC
     ...(omitted > 0 && lines.length > 0 ? { evidenceNote: evidenceNote(omitted) } : {}),
     ...(machine ? { machine } : {}),
     ...(context.fold ? { fold: toFoldSummary(context.fold) } : {}),
-    ...(context.status ? { status: statusLine(context.status) } : {}),
+    statuses: toStatusLines(actions),
+    ...(approval ? { approval } : {}),
+    ...(retry ? { retry } : {}),
+    isolated: machine !== undefined && context.isolated === true,
+    isolateFacts: machine ? toIsolateFacts(context.machine, context.isolateContext, context.nowIso) : [],
+    ...(isolateWarning ? { isolateWarning } : {}),
     resolvable: alert.status !== 'resolved',
+    assignable: alert.source === 'mde' && alert.status !== 'resolved',
     portalUrl: portalLink(alert, alertId, context.portalUrl),
     footer: cardText(`Alert ${alertId} · card updated ${formatCardTime(context.nowIso)}`, CARD_LIMITS.footer),
     fallbackText: cardText(`${look.label} alert: ${title}${where}`, CARD_LIMITS.fallbackText),

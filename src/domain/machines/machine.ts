@@ -18,3 +18,13 @@ export interface Machine {
   readonly deviceValue?: string;
   readonly rbacGroupName?: string;
 }
+
+/** A user who logs on to a machine, as MDE reports it (`GET /api/machines/{id}/logonusers`). */
+export interface MachineLogonUser {
+  /** The account name, e.g. `alice`. */
+  readonly name: string;
+  readonly domain?: string;
+  readonly lastSeen?: string;
+  /** MDE says the account is a domain admin. */
+  readonly isDomainAdmin?: boolean;
+}

@@ -1,4 +1,4 @@
-import type { Machine } from '../../domain/machines/machine';
+import type { Machine, MachineLogonUser } from '../../domain/machines/machine';
 import type { Clock } from '../ports/clock.port';
 import type { MdePort } from '../ports/defender.port';
 import type { Logger } from '../ports/logger.port';
@@ -14,53 +14,70 @@ export interface MachineCacheSettings {
 
 const DEFAULT_SETTINGS: MachineCacheSettings = { ttlMs: 5 * 60_000, failureTtlMs: 60_000, maxEntries: 500 };
 
-/** Machine details for cards, looked up in Defender at most once per machine and `ttlMs`. */
+/** Machine details for cards and approvals, looked up in Defender at most once per machine and `ttlMs`. */
 export interface MachineCache {
   /** The machine, or undefined when Defender could not say (the card is then drawn without it). */
   lookup(machineId: string): Promise<Machine | undefined>;
+  /** Who logs on to the machine, or undefined when Defender could not say. */
+  logonUsers(machineId: string): Promise<readonly MachineLogonUser[] | undefined>;
 }
 
-interface Entry {
-  readonly machine: Machine | undefined;
+interface Entry<T> {
+  readonly value: T | undefined;
   readonly until: number;
 }
 
-/**
- * A small cache in front of `MdePort.getMachine`. A failure is logged and remembered for
- * `failureTtlMs`, so an alert storm during a Defender outage does not ask once per card.
- */
-export function createMachineCache(
-  machines: Pick<MdePort, 'getMachine'>,
+/** One cached Defender lookup by machine id: answers (and failures) are kept for a while. */
+function cachedLookup<T>(
+  lookup: (machineId: string) => Promise<T>,
+  what: string,
   clock: Clock,
   logger: Logger,
-  settings: MachineCacheSettings = DEFAULT_SETTINGS,
-): MachineCache {
-  const entries = new Map<string, Entry>();
-  const remember = (id: string, machine: Machine | undefined, ttlMs: number) => {
+  settings: MachineCacheSettings,
+): (machineId: string) => Promise<T | undefined> {
+  const entries = new Map<string, Entry<T>>();
+  const remember = (id: string, value: T | undefined, ttlMs: number) => {
     entries.delete(id);
-    entries.set(id, { machine, until: clock.now() + ttlMs });
+    entries.set(id, { value, until: clock.now() + ttlMs });
     while (entries.size > settings.maxEntries) {
       const oldest = entries.keys().next().value;
       if (oldest === undefined) break;
       entries.delete(oldest);
     }
   };
+  return async (machineId) => {
+    const cached = entries.get(machineId);
+    if (cached && cached.until > clock.now()) return cached.value;
+    try {
+      const value = await lookup(machineId);
+      remember(machineId, value, settings.ttlMs);
+      return value;
+    } catch (error) {
+      logger.warn(
+        { machineId, error: describeError(error) },
+        `Could not read the ${what} from Defender; the card is drawn without it`,
+      );
+      remember(machineId, undefined, settings.failureTtlMs);
+      return undefined;
+    }
+  };
+}
+
+/**
+ * A small cache in front of `MdePort.getMachine` and `getMachineLogonUsers`. A failure is logged and
+ * remembered for `failureTtlMs`, so an alert storm during a Defender outage does not ask once per card.
+ */
+export function createMachineCache(
+  machines: Pick<MdePort, 'getMachine'> & Partial<Pick<MdePort, 'getMachineLogonUsers'>>,
+  clock: Clock,
+  logger: Logger,
+  settings: MachineCacheSettings = DEFAULT_SETTINGS,
+): MachineCache {
+  const logonLookup = machines.getMachineLogonUsers?.bind(machines);
   return {
-    async lookup(machineId) {
-      const cached = entries.get(machineId);
-      if (cached && cached.until > clock.now()) return cached.machine;
-      try {
-        const machine = await machines.getMachine(machineId);
-        remember(machineId, machine, settings.ttlMs);
-        return machine;
-      } catch (error) {
-        logger.warn(
-          { machineId, error: describeError(error) },
-          'Could not read the machine from Defender; the card is drawn without its details',
-        );
-        remember(machineId, undefined, settings.failureTtlMs);
-        return undefined;
-      }
-    },
+    lookup: cachedLookup((id) => machines.getMachine(id), 'machine', clock, logger, settings),
+    logonUsers: logonLookup
+      ? cachedLookup(logonLookup, "machine's logged-on users", clock, logger, settings)
+      : async () => undefined,
   };
 }

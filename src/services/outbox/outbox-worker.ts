@@ -1,3 +1,5 @@
+import type { ProtectionPolicy } from '../../domain/actions/protection';
+import { createWorkLoop } from '../background/work-loop';
 import type { CardRenderer } from '../ports/card-renderer.port';
 import type { Clock } from '../ports/clock.port';
 import type { MdePort } from '../ports/defender.port';
@@ -6,9 +8,8 @@ import type { Metrics } from '../ports/metrics.port';
 import type { Store } from '../ports/store.port';
 import type { TeamsMessenger } from '../ports/teams.port';
 import { createGroupCardBuilder } from './group-card-builder';
-import { createMachineCache } from './machine-cache';
+import { createMachineCache, type MachineCache } from './machine-cache';
 import { createOutboxBatch } from './outbox-batch';
-import { createOutboxLoop } from './outbox-loop';
 import { OUTBOX_DEFAULTS, type OutboxWorkerOptions } from './outbox-worker-options';
 import { createOutboxSettler } from './settle-outbox-item';
 import { createTeamsRateGate } from './teams-rate-gate';
@@ -18,8 +19,12 @@ export interface OutboxWorkerDeps {
   readonly store: Store;
   readonly messenger: TeamsMessenger;
   readonly renderer: CardRenderer;
-  /** Defender's machines: the card shows the machine's OS, risk, exposure and tags. */
-  readonly machines: Pick<MdePort, 'getMachine'>;
+  /** Defender's machines: the card shows the machine's OS, risk, exposure, tags and logged-on users. */
+  readonly machines: Pick<MdePort, 'getMachine'> & Partial<Pick<MdePort, 'getMachineLogonUsers'>>;
+  /** A machine cache to share (e.g. with the approval check); one over `machines` is made otherwise. */
+  readonly machineCache?: MachineCache;
+  /** Which machines need a second responder to isolate (the isolate form warns about them). */
+  readonly protection?: ProtectionPolicy;
   /** The SOC channel's id, when one is chosen (see `createSocChannel`). */
   readonly socChannel: () => Promise<string | undefined>;
   readonly clock: Clock;
@@ -57,9 +62,17 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const { clock, logger, metrics } = deps;
   const repos = deps.store.repos;
   const gate = createTeamsRateGate(options.limits);
-  const machines = createMachineCache(deps.machines, clock, logger);
+  const machines = deps.machineCache ?? createMachineCache(deps.machines, clock, logger);
   const portal = options.portalUrl ? { portalUrl: options.portalUrl } : {};
-  const cards = createGroupCardBuilder({ repos, renderer: deps.renderer, machines, clock, ...portal });
+  const protection = deps.protection ? { protection: deps.protection } : {};
+  const cards = createGroupCardBuilder({
+    repos,
+    renderer: deps.renderer,
+    machines,
+    clock,
+    ...portal,
+    ...protection,
+  });
   const random = deps.random ?? Math.random;
   const settler = createOutboxSettler({ outbox: repos.outbox, gate, clock, metrics, random, options });
   const runBatch = createOutboxBatch({
@@ -82,5 +95,5 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     });
     return current;
   };
-  return { runOnce, ...createOutboxLoop(runOnce, options.idleMs, logger) };
+  return { runOnce, ...createWorkLoop(runOnce, options.idleMs, logger) };
 }

@@ -1,6 +1,6 @@
 import type { Alert, AlertClassification, AlertStatus, AlertUser } from '../../domain/alerts/alert';
 import type { Severity } from '../../domain/alerts/severity';
-import type { Machine } from '../../domain/machines/machine';
+import type { Machine, MachineLogonUser } from '../../domain/machines/machine';
 import type {
   IsolationType,
   MachineAction,
@@ -101,6 +101,8 @@ export interface MdePort {
   getMachine(idOrName: string): Promise<Machine>;
   findMachines(query: MachineQuery): Promise<Machine[]>;
   listMachineAlerts(machineId: string): Promise<Alert[]>;
+  /** The users who log on to a machine (most recent first when Defender says when). */
+  getMachineLogonUsers(machineId: string): Promise<MachineLogonUser[]>;
   /** The machines a user logs on to; a UPN or `DOMAIN\name` is reduced to the name. Unknown user: []. */
   getUserMachines(userName: string): Promise<Machine[]>;
   isolate(machineId: string, type: IsolationType, comment: string): Promise<MachineAction>;

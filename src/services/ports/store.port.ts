@@ -1,3 +1,5 @@
+import type { ActionState } from '../../domain/actions/action-state';
+import type { ResponseAction } from '../../domain/actions/response-action';
 import type { Alert } from '../../domain/alerts/alert';
 import type { AuditEntry, ChainedAuditContent } from '../../domain/audit/audit-entry';
 import type { Checkpoint } from '../../domain/ingest/checkpoint';
@@ -29,6 +31,7 @@ export interface StoreTx {
   readonly settings: SettingsRepository;
   readonly roles: RoleRepository;
   readonly audit: AuditRepository;
+  readonly actions: ActionRepository;
 }
 
 /** An alert as stored: the latest normalized alert and when Vigil first saw it. */
@@ -54,6 +57,8 @@ export interface AlertRepository {
   setGroup(alertId: string, groupId: string): Promise<void>;
   /** Newest (`createdAt`) first. */
   list(query: AlertListQuery): Promise<StoredAlert[]>;
+  /** The alerts on a machine (by its id, any case) that are not resolved, newest first, at most `limit`. */
+  listOpenOnMachine(machineId: string, limit: number): Promise<StoredAlert[]>;
   count(): Promise<number>;
 }
 
@@ -207,4 +212,40 @@ export interface AuditRepository {
   list(query: AuditListQuery): Promise<AuditEntry[]>;
   /** Every entry, oldest first (for verifying the chain). */
   all(): Promise<AuditEntry[]>;
+}
+
+/** Which response actions to list. Every given criterion must hold. */
+export interface ActionListQuery {
+  readonly alertId?: string;
+  /** Compared lower case. */
+  readonly machineId?: string;
+  readonly states?: readonly ActionState[];
+  /** Only actions requested at or after this time. */
+  readonly since?: string;
+  readonly limit: number;
+}
+
+/**
+ * Response actions (isolate, scan, resolve…), recorded before they are sent to Defender. The store keeps
+ * at most one action per `requestKey`: a finished action's key is released (`releasedKey`) by the
+ * service when it finishes, so only open actions hold an intent.
+ */
+export interface ActionRepository {
+  get(id: string): Promise<ResponseAction | undefined>;
+  /** The action holding this request key (an open one, since finished ones hold a released key). */
+  getByKey(requestKey: string): Promise<ResponseAction | undefined>;
+  /** Records a new action. Fails with `STORE.CONFLICT` when its id or request key is taken. */
+  insert(action: ResponseAction): Promise<void>;
+  /** Stores this version of an existing action (the same id). Fails with `STORE.NOT_FOUND` otherwise. */
+  update(action: ResponseAction): Promise<void>;
+  /**
+   * Takes up to `limit` actions whose `nextCheckAt` is at or before `now`, the most overdue first, and
+   * moves their `nextCheckAt` to `leaseUntil` so no other worker takes them meanwhile. Returns them as
+   * stored after that move.
+   */
+  claimDue(now: string, limit: number, leaseUntil: string): Promise<ResponseAction[]>;
+  /** The earliest `nextCheckAt` of any action, if one has any. */
+  nextDue(): Promise<string | undefined>;
+  /** Newest request first. */
+  list(query: ActionListQuery): Promise<ResponseAction[]>;
 }

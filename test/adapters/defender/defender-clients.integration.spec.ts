@@ -304,6 +304,33 @@ describe('Defender clients against the simulator', () => {
     assert.equal(after.assignedTo, 'secops@contoso.com');
   });
 
+  it("should read a machine's logged-on users, and name User.Read.All when the app lacks it", async () => {
+    const defender = clients();
+    const jump = await defender.mde.getMachine('jump01');
+    const users = await defender.mde.getMachineLogonUsers(jump.id);
+    assert.deepEqual(
+      users.map((user) => [user.name, user.domain, user.isDomainAdmin]),
+      [
+        ['bob', 'contoso', true],
+        ['grace', 'contoso', false],
+      ],
+    );
+    assert.ok(users.every((user) => user.lastSeen?.endsWith('Z')));
+    await assert.rejects(defender.mde.getMachineLogonUsers('f'.repeat(40)), (error) =>
+      isVigilError(error, 'DEFENDER.NOT_FOUND'),
+    );
+    const reader = clients({
+      clientId: 'vigil-reader',
+      credential: { kind: 'secret', secret: 'reader-secret' },
+    });
+    await assert.rejects(reader.mde.getMachineLogonUsers(jump.id), (error) => {
+      assert.ok(isVigilError(error, 'DEFENDER.FORBIDDEN'), String(error));
+      assert.match(error.friendlyMessage, /User\.Read\.All/);
+      assert.equal(error.details.route, 'GET /api/machines/{id}/logonusers');
+      return true;
+    });
+  });
+
   it('should resolve an MDE alert and read the change back', async () => {
     const defender = clients();
     const [open] = await defender.mde.listAlerts({ statuses: ['new'], maxAlerts: 1 });

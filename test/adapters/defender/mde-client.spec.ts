@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { MdeClient } from '../../../src/adapters/defender/mde-client';
 import { isVigilError } from '../../../src/domain/errors/vigil-error';
-import { mdeAlertWire, mdeMachineActionWire, mdeMachineWire } from './helpers/defender-fixtures';
+import {
+  mdeAlertWire,
+  mdeLogonUserWire,
+  mdeMachineActionWire,
+  mdeMachineWire,
+} from './helpers/defender-fixtures';
 import { type StubReply, type StubRequest, type StubServer, startStubServer } from './helpers/stub-server';
 import { createTestHttp } from './helpers/test-http';
 
@@ -88,6 +93,45 @@ describe('MdeClient', () => {
     assert.deepEqual(
       server.requests.map((r) => r.path),
       ['/api/users/alice/machines', '/api/users/alice/machines'],
+    );
+  });
+
+  it("should read a machine's logged-on users, most recently seen first", async () => {
+    route = (req) =>
+      req.path === `/api/machines/${MACHINE_ID}/logonusers`
+        ? {
+            body: {
+              '@odata.context': 'https://api.securitycenter.microsoft.com/api/$metadata#Users',
+              value: [
+                mdeLogonUserWire({ accountName: 'user1', lastSeen: '2020-01-06T08:01:48Z' }),
+                mdeLogonUserWire({
+                  id: 'contoso\\user2',
+                  accountName: 'user2',
+                  lastSeen: '2020-01-07T09:00:00Z',
+                  isDomainAdmin: false,
+                }),
+              ],
+            },
+          }
+        : { status: 404 };
+    const users = await client.getMachineLogonUsers(MACHINE_ID);
+    assert.deepEqual(users, [
+      { name: 'user2', domain: 'contoso', lastSeen: '2020-01-07T09:00:00.000Z', isDomainAdmin: false },
+      { name: 'user1', domain: 'contoso', lastSeen: '2020-01-06T08:01:48.000Z', isDomainAdmin: true },
+    ]);
+    assert.equal(server.requests[0]?.method, 'GET');
+  });
+
+  it('should say NOT_FOUND for an unknown machine and INVALID_RESPONSE for a malformed user', async () => {
+    route = () => ({ status: 404, body: { error: { code: 'NotFound', message: 'Machine not found' } } });
+    await assert.rejects(client.getMachineLogonUsers('f'.repeat(40)), (error) => {
+      assert.ok(isVigilError(error, 'DEFENDER.NOT_FOUND'), String(error));
+      assert.equal(error.details.route, 'GET /api/machines/{id}/logonusers');
+      return true;
+    });
+    route = () => ({ body: { value: [mdeLogonUserWire({ accountName: 42 })] } });
+    await assert.rejects(client.getMachineLogonUsers(MACHINE_ID), (error) =>
+      isVigilError(error, 'DEFENDER.INVALID_RESPONSE'),
     );
   });
 

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { openSqliteStore } from '../../../src/adapters/store/sqlite-store';
 import { bootstrapAdmins } from '../../../src/adapters/teams/bootstrap-admins';
 import { createBotFrameworkMessenger } from '../../../src/adapters/teams/bot-framework-messenger';
-import { NOT_YET_AVAILABLE_MESSAGE } from '../../../src/adapters/teams/cards/not-yet-available';
 import { templateCardRenderer } from '../../../src/adapters/teams/cards/template-card-renderer';
 import { createVigilBot } from '../../../src/adapters/teams/vigil-bot';
 import { installBotInTeam } from '../../../src/demo/install-bot';
@@ -40,6 +39,9 @@ async function eventually<T>(check: () => Promise<T | undefined>): Promise<T> {
   throw new Error('Not within 5 s');
 }
 
+/** What this spec's stand-in isolate handler answers. */
+const ISOLATE_ANSWER = 'Isolation requested: the card follows it.';
+
 describe('Vigil on the Agents Playground (bot, messenger, outbox)', function () {
   this.timeout(30_000);
   const logger = recordingLogger();
@@ -74,6 +76,7 @@ describe('Vigil on the Agents Playground (bot, messenger, outbox)', function () 
       mode: 'demo',
       logger,
       clock: { now: Date.now },
+      cardActions: new Map([['isolate', { verb: 'isolate' as const, handle: async () => ISOLATE_ANSWER }]]),
     });
     bot = await startBotServer(vigil, logger);
     playground = await startPlayground({ port: 0, botEndpoint: bot.endpoint });
@@ -187,11 +190,11 @@ describe('Vigil on the Agents Playground (bot, messenger, outbox)', function () 
     );
   });
 
-  it('should answer a card button with the not-available-yet message', async () => {
+  it("should carry a card button's invoke to its handler and its answer back", async () => {
     const body = await driver.invoke(threadId, rootId, 'isolate', { alertId: 'da-1' });
     assert.deepEqual(body, {
       type: 'application/vnd.microsoft.activity.message',
-      value: NOT_YET_AVAILABLE_MESSAGE,
+      value: ISOLATE_ANSWER,
     });
     const bad = await driver.invokeActivityAs(
       driver.context.currentUser.id,

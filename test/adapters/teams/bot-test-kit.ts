@@ -1,11 +1,17 @@
 import type { Activity } from 'botbuilder';
 import { TestAdapter } from 'botbuilder';
+import { sha256Hex } from '../../../src/adapters/audit/sha256-hex';
 import { openSqliteStore } from '../../../src/adapters/store/sqlite-store';
 import { bootstrapAdmins } from '../../../src/adapters/teams/bootstrap-admins';
+import { createCardActions } from '../../../src/adapters/teams/card-actions/create-card-actions';
 import { createTurnErrorHandler } from '../../../src/adapters/teams/turn-error-handler';
 import { createVigilBot, type VigilBotDeps } from '../../../src/adapters/teams/vigil-bot';
 import type { Mode } from '../../../src/config/load-config';
+import { createActionRequests } from '../../../src/services/actions/action-requests';
+import { ACTION_DEFAULTS } from '../../../src/services/actions/action-settings';
+import { createAuditLog } from '../../../src/services/audit/audit-log';
 import type { Store } from '../../../src/services/ports/store.port';
+import { createRoleService } from '../../../src/services/roles/role-service';
 import { createSocChannel, type SocChannel } from '../../../src/services/teams/soc-channel';
 import { type LogLine, recordingLogger } from '../../helpers/recording-logger';
 
@@ -148,13 +154,41 @@ export async function botHarness(
     bot: { appType: 'SingleTenant', appTenantId: TENANT, host: '127.0.0.1', port: 3978 },
     defender: { tenantId: TENANT } as never,
   });
+  const clock = { now: () => Date.UTC(2026, 2, 2, 9) };
+  const audit = createAuditLog({ store, clock, hash: sha256Hex });
+  const roles = createRoleService({
+    store,
+    audit,
+    clock,
+    isConfiguredAdmin: (tenantId, aadObjectId) => isAdmin({ tenantId, aadObjectId }),
+  });
+  let ids = 0;
+  const actions = createActionRequests({
+    store,
+    audit,
+    roles,
+    clock,
+    settings: ACTION_DEFAULTS,
+    lookupMachine: async (id) => ({
+      id,
+      name: id,
+      osPlatform: 'Windows11',
+      riskScore: 'low',
+      exposureLevel: 'low',
+      healthStatus: 'Active',
+      tags: [],
+    }),
+    newId: () => `action-${++ids}`,
+    onQueued: () => undefined,
+  });
   const bot = createVigilBot({
     store,
     socChannel,
     isAdmin,
     mode,
     logger,
-    clock: { now: () => Date.UTC(2026, 2, 2, 9) },
+    clock,
+    cardActions: createCardActions({ actions, audit }),
     ...options.deps,
   });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx));

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { NOT_YET_AVAILABLE_MESSAGE } from '../../../src/adapters/teams/cards/not-yet-available';
 import { NOT_A_COMMAND_YET } from '../../../src/adapters/teams/commands/route-command';
 import { TURN_ERROR_MESSAGE } from '../../../src/adapters/teams/turn-error-handler';
 import { socLayout } from '../../../src/demo/soc-layout';
@@ -187,11 +186,15 @@ describe('VigilBot', () => {
   });
 
   describe('card actions', () => {
-    it('should answer a button click with the not-available-yet message', async () => {
+    it('should answer a button click through the action service', async () => {
       const h = await botHarness();
       const replies = await h.send(
         cardInvoke({
-          action: { type: 'Action.Execute', verb: 'isolate', data: { alertId: 'da-1' } },
+          action: {
+            type: 'Action.Execute',
+            verb: 'isolate',
+            data: { alertId: 'da-1', isolationType: 'Full', reason: 'ransomware' },
+          },
           trigger: 'manual',
         }),
       );
@@ -200,10 +203,26 @@ describe('VigilBot', () => {
         body: {
           statusCode: 200,
           type: 'application/vnd.microsoft.activity.message',
-          value: NOT_YET_AVAILABLE_MESSAGE,
+          value: 'Vigil does not know alert da-1.',
         },
       });
       assert.equal(replies.length, 1);
+      const [entry] = await h.store.repos.audit.list({ limit: 1 });
+      assert.equal(entry?.action, 'alert.isolate.request');
+      assert.equal(entry?.outcome, 'refused');
+    });
+
+    it('should answer a click whose data does not fit its verb, and audit it', async () => {
+      const h = await botHarness();
+      const body = invokeBody(
+        await h.send(
+          cardInvoke({ action: { type: 'Action.Execute', verb: 'isolate', data: { alertId: 'da-1' } } }),
+        ),
+      );
+      assert.equal(body.status, 200);
+      assert.equal(body.body.value, 'That did not work: Give a reason (it is kept in Defender).');
+      const [entry] = await h.store.repos.audit.list({ limit: 1 });
+      assert.deepEqual([entry?.outcome, entry?.details.reason], ['refused', 'invalid']);
     });
 
     it('should refuse an unknown verb with a 400 error response, and log it', async () => {
@@ -244,10 +263,10 @@ describe('VigilBot', () => {
           text: undefined,
           entities: [],
           replyToId: '1700000000001',
-          value: { verb: 'resolve', alertId: 'da-1' },
+          value: { verb: 'resolve', alertId: 'da-1', classification: 'falsePositive' },
         }),
       );
-      assert.deepEqual(textsOf(replies), [NOT_YET_AVAILABLE_MESSAGE]);
+      assert.deepEqual(textsOf(replies), ['Vigil does not know alert da-1.']);
     });
 
     it('should tell the clicker when a Submit button is unknown', async () => {

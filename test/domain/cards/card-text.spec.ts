@@ -112,5 +112,19 @@ describe('card text', () => {
     it('should skip empty items', () => {
       assert.equal(joinWithinBudget(['a', ' ', '', 'b'], { maxCost: 50, itemMaxCost: 10 }), 'a, b');
     });
+
+    it('should list at most maxItems items and count the rest', () => {
+      const options = { maxCost: 500, itemMaxCost: 10, maxItems: 2 };
+      assert.equal(joinWithinBudget(['a', 'b', 'c', 'd'], options), 'a, b and 2 more');
+      assert.equal(joinWithinBudget(['a', 'b'], options), 'a, b');
+      assert.equal(joinWithinBudget(['a', 'b', 'c'], { ...options, separator: '; ' }), 'a; b and 1 more');
+    });
+
+    it('should stay within the budget when maxItems is not reached', () => {
+      const items = Array.from({ length: 10 }, (_, index) => `item-${index}-${'x'.repeat(20)}`);
+      const joined = joinWithinBudget(items, { maxCost: 60, itemMaxCost: 40, maxItems: 5 });
+      assert.match(joined, /^item-0-x+ and 9 more$/);
+      assert.ok(realCost(joined) <= 60);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AlertCardData } from '../../../src/domain/cards/alert-card-data';
 import { toAlertCardData } from '../../../src/domain/cards/to-alert-card-data';
+import { toStatusLine } from '../../../src/domain/cards/to-status-lines';
 import { buildAlert, buildMachine, NOW_ISO } from './build-alert';
 
 function factsOf(data: AlertCardData): Record<string, string> {
@@ -117,13 +118,6 @@ describe('toAlertCardData', () => {
     assert.match(data.fold?.machines ?? '', /^On 2,000 machines: ws-0000\.contoso\.com, .* and \d+ more$/);
   });
 
-  it('should show the status line with its tone', () => {
-    const status = { text: 'Isolation requested by Ana at 20:41 UTC', tone: 'warning' as const };
-    const data = toAlertCardData(buildAlert(), { status, nowIso: NOW_ISO });
-    assert.deepEqual(data.status, { text: status.text, style: 'warning', color: 'warning' });
-    assert.equal('status' in toAlertCardData(buildAlert(), { nowIso: NOW_ISO }), false);
-  });
-
   it("should link to the alert's own portal page, or build one from the portal's address", () => {
     const own = 'https://security.microsoft.com/alerts/da6374?tid=x';
     assert.equal(toAlertCardData(buildAlert({ portalUrl: own }), { nowIso: NOW_ISO }).portalUrl, own);
@@ -151,13 +145,10 @@ describe('toAlertCardData', () => {
 
   it('should not be fooled by values that name an Object property', () => {
     const alert = buildAlert({ source: 'constructor' as never, severity: 'toString' as never });
-    const data = toAlertCardData(alert, {
-      status: { text: 'x', tone: 'constructor' as never },
-      nowIso: NOW_ISO,
-    });
+    const data = toAlertCardData(alert, { nowIso: NOW_ISO });
     assert.equal(data.headline, 'constructor · New');
     assert.equal(data.severity.label, '⚪ Informational');
-    assert.equal(data.status?.style, 'emphasis');
+    assert.equal(toStatusLine({ text: 'x', tone: 'constructor' as never }).style, 'emphasis');
   });
 
   it('should be pure: the same input gives the same card data, the time coming only from nowIso', () => {

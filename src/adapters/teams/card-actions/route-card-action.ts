@@ -2,7 +2,6 @@ import type { Turn } from '../turn';
 import type { CardActionHandler, CardActionResult } from './card-action-handler';
 import type { ParsedCardAction } from './card-action-request';
 import { type CardInvokeResponse, toInvokeResponse, toRefusalResponse } from './card-action-response';
-import { CARD_ACTIONS } from './card-actions';
 
 /** What routing a click gives: the handler's result, or the refusal of a click that is not valid. */
 export type RoutedCardAction =
@@ -16,7 +15,7 @@ export type RoutedCardAction =
 export async function routeCardAction(
   parsed: ParsedCardAction,
   turn: Turn,
-  actions: ReadonlyMap<string, CardActionHandler> = CARD_ACTIONS,
+  actions: ReadonlyMap<string, CardActionHandler>,
 ): Promise<RoutedCardAction> {
   const handler = parsed.ok ? actions.get(parsed.request.verb) : undefined;
   if (!parsed.ok || handler === undefined) {

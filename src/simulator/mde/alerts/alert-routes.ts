@@ -4,6 +4,7 @@ import type { MdeAlert } from '../../model/mde-types';
 import { applyODataQuery, odataCollection, odataEntity } from '../../odata/apply-odata-query';
 import type { SimContext } from '../../sim-context';
 import { MACHINE_READ_ROLES } from '../machines/machine-roles';
+import { USER_READ_ROLES } from '../users/user-roles';
 import { ALERT_ODATA_SPEC } from './alert-odata-spec';
 import { ALERT_READ_ROLES, ALERT_WRITE_ROLES } from './alert-roles';
 import { type AlertUpdate, applyAlertUpdate, parseAlertUpdate } from './alert-update';
@@ -131,7 +132,7 @@ export function alertRoutes(ctx: SimContext): RouteSpec[] {
       ...mde,
       method: 'GET',
       pattern: '/api/alerts/:id/user',
-      roles: ['User.Read.All'],
+      roles: USER_READ_ROLES,
       handler: (req) => alertUser(ctx, req.params.id ?? ''),
     },
   ];

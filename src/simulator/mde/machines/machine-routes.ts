@@ -1,9 +1,11 @@
 import type { RouteSpec, SimRequest, SimResponse } from '../../http/sim-router';
-import { applyODataQuery, odataCollection, odataEntity } from '../../odata/apply-odata-query';
+import { applyODataQuery, contextUrl, odataCollection, odataEntity } from '../../odata/apply-odata-query';
 import type { SimContext } from '../../sim-context';
 import { ALERT_ODATA_SPEC } from '../alerts/alert-odata-spec';
 import { ALERT_READ_ROLES } from '../alerts/alert-roles';
 import { alertCollection } from '../alerts/alert-routes';
+import { machineLogonUsers } from '../users/machine-logon-users';
+import { USER_READ_ROLES } from '../users/user-roles';
 import { findMachineOr404 } from './find-machine';
 import { MACHINE_ODATA_SPEC } from './machine-odata-spec';
 import { MACHINE_READ_ROLES } from './machine-roles';
@@ -23,7 +25,22 @@ function countMachineAlerts(ctx: SimContext, req: SimRequest): SimResponse {
   return { status: 200, text: String(result.count ?? 0) };
 }
 
-/** The MDE machine routes: list, get (by id or DNS name), a machine's alerts and their count. */
+/**
+ * `GET /api/machines/{id}/logonusers`: a `#Users` collection, most recently seen first. The machine may
+ * be named as `GET /api/machines/{id}` accepts (id, DNS or short name); an unknown one is a 404.
+ */
+function logonUsers(ctx: SimContext, req: SimRequest): SimResponse {
+  const machine = findMachineOr404(ctx.state, req.params.id ?? '');
+  return {
+    status: 200,
+    body: { '@odata.context': contextUrl('Users'), value: machineLogonUsers(ctx.state, machine.id) },
+  };
+}
+
+/**
+ * The MDE machine routes: list, get (by id or DNS name), a machine's alerts and their count, and the
+ * users who log on to it.
+ */
 export function machineRoutes(ctx: SimContext): RouteSpec[] {
   const mde = { auth: 'mde', family: 'mde' } as const;
   return [
@@ -62,6 +79,13 @@ export function machineRoutes(ctx: SimContext): RouteSpec[] {
       pattern: '/api/machines/:id/alerts/$count',
       roles: ALERT_READ_ROLES,
       handler: (req) => countMachineAlerts(ctx, req),
+    },
+    {
+      ...mde,
+      method: 'GET',
+      pattern: '/api/machines/:id/logonusers',
+      roles: USER_READ_ROLES,
+      handler: (req) => logonUsers(ctx, req),
     },
   ];
 }

@@ -121,6 +121,23 @@ export function mdeMachineWire(overrides: Record<string, unknown> = {}): Record<
   };
 }
 
+/** A logged-on user of a machine (`GET /api/machines/{id}/logonusers`), as MDE documents it. */
+export function mdeLogonUserWire(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'contoso\\user1',
+    accountName: 'user1',
+    accountDomain: 'contoso',
+    accountSid: 'S-1-5-21-1004336348-1177238915-682003330-1107',
+    firstSeen: '2019-12-18T08:02:54Z',
+    lastSeen: '2020-01-06T08:01:48.1234567Z',
+    logonTypes: 'Interactive',
+    logOnMachinesCount: 1,
+    isDomainAdmin: true,
+    isOnlyNetworkUser: null,
+    ...overrides,
+  };
+}
+
 /** An MDE machine action (`lastUpdateDateTimeUtc`, as the single GET spells it). */
 export function mdeMachineActionWire(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -54,6 +54,45 @@ export function alertRepositoryCases(ctx: StoreContractContext): void {
     });
 
     listCases(ctx);
+    machineCases(ctx);
+  });
+}
+
+function machineCases(ctx: StoreContractContext): void {
+  const onMachine = (id: string, minute: number, machineId: string, overrides = {}) =>
+    makeAlert({ id, createdAt: at(minute), machine: { id: machineId, name: 'pc-finance-01' }, ...overrides });
+  const openIds = async (machineId: string, limit = 10) =>
+    (await ctx.store().repos.alerts.listOpenOnMachine(machineId, limit)).map((s) => s.alert.id);
+
+  it("should list a machine's open alerts by its id in any case, newest first, up to a limit", async () => {
+    const { alerts } = ctx.store().repos;
+    await alerts.save(onMachine('old', 1, 'ABC123'), at(1));
+    await alerts.save(onMachine('resolved', 2, 'abc123', { status: 'resolved' }), at(2));
+    await alerts.save(onMachine('busy', 3, 'Abc123', { status: 'inProgress' }), at(3));
+    await alerts.save(onMachine('other', 4, 'def456'), at(4));
+    await alerts.save(
+      makeAlert({ id: 'cloud', source: 'mcas', machine: undefined, createdAt: at(5) }),
+      at(5),
+    );
+    await alerts.save(onMachine('new', 6, 'abc123'), at(6));
+    assert.deepEqual(await openIds('aBc123'), ['new', 'busy', 'old']);
+    assert.deepEqual(await openIds('ABC123', 2), ['new', 'busy']);
+    assert.deepEqual(await openIds('abc123', 0), []);
+    assert.deepEqual(await openIds('DEF456'), ['other']);
+    assert.deepEqual(await openIds('nothing'), []);
+    const listed = await alerts.listOpenOnMachine('abc123', 1);
+    assert.deepEqual(listed, [await alerts.get('new')]);
+    await assert.rejects(openIds('abc123', -1), { code: 'STORE.INVALID_QUERY' });
+  });
+
+  it('should follow an alert saved again resolved, or on another machine', async () => {
+    const { alerts } = ctx.store().repos;
+    await alerts.save(onMachine('a1', 1, 'abc123'), at(1));
+    await alerts.save(onMachine('a2', 2, 'abc123'), at(2));
+    await alerts.save(onMachine('a1', 1, 'abc123', { status: 'resolved', updatedAt: at(3) }), at(3));
+    await alerts.save(onMachine('a2', 2, 'DEF456', { updatedAt: at(3) }), at(3));
+    assert.deepEqual(await openIds('abc123'), []);
+    assert.deepEqual(await openIds('def456'), ['a2']);
   });
 }
 

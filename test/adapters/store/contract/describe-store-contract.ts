@@ -1,4 +1,5 @@
 import type { Store } from '../../../../src/services/ports/store.port';
+import { actionRepositoryCases } from './action-repository-cases';
 import { alertRepositoryCases } from './alert-repository-cases';
 import { auditRepositoryCases } from './audit-repository-cases';
 import { cardRepositoryCases } from './card-repository-cases';
@@ -57,6 +58,7 @@ export function describeStoreContract(
     settingsRepositoryCases(ctx);
     roleRepositoryCases(ctx);
     auditRepositoryCases(ctx);
+    actionRepositoryCases(ctx);
     transactionCases(ctx);
     durabilityCases(ctx);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { StoreContractContext } from './store-contract-context';
-import { at, makeAlert, seedGroup } from './store-fixtures';
+import { at, makeAction, makeAlert, seedGroup } from './store-fixtures';
 
 /** The contract of a durable store: what it kept is there after it is opened again. */
 export function durabilityCases(ctx: StoreContractContext): void {
@@ -30,6 +30,7 @@ export function durabilityCases(ctx: StoreContractContext): void {
           updatedAt: at(1),
         });
         await tx.settings.set('k', 'v');
+        await tx.actions.insert(makeAction());
       });
       await first.close();
       const { repos } = await ctx.open();
@@ -44,6 +45,8 @@ export function durabilityCases(ctx: StoreContractContext): void {
       });
       assert.equal((await repos.conversations.list()).length, 1);
       assert.equal(await repos.settings.get('k'), 'v');
+      assert.deepEqual(await repos.actions.get('act-1'), makeAction());
+      assert.equal(await repos.actions.nextDue(), makeAction().nextCheckAt);
     });
 
     const { recordedMigrations, recordNewerSchemaVersion } = hooks;

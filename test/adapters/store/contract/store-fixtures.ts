@@ -1,3 +1,4 @@
+import type { ResponseAction } from '../../../../src/domain/actions/response-action';
 import type { Alert } from '../../../../src/domain/alerts/alert';
 import type { StoreTx } from '../../../../src/services/ports/store.port';
 
@@ -26,6 +27,28 @@ export function makeAlert(overrides: Partial<Alert> = {}): Alert {
       { entityType: 'Process', fileName: 'powershell.exe', processCommandLine: 'powershell -enc …' },
     ],
     comments: [],
+    ...overrides,
+  };
+}
+
+/** An open isolation of `machine-1`, queued and due at 10:01; override what a test is about. */
+export function makeAction(overrides: Partial<ResponseAction> = {}): ResponseAction {
+  return {
+    id: 'act-1',
+    requestKey: 'isolation:machine-1',
+    kind: 'isolate',
+    origin: 'card',
+    tenantId: 'tenant-1',
+    alertId: 'da-1',
+    machineId: 'machine-1',
+    machineName: 'pc-finance-01',
+    params: { isolationType: 'Full', reason: 'Encoded PowerShell' },
+    requestedBy: { aadObjectId: 'ana', name: 'Ana Analyst' },
+    requestedAt: at(0),
+    state: 'queued',
+    attempts: 0,
+    nextCheckAt: at(1),
+    updatedAt: at(0),
     ...overrides,
   };
 }

@@ -3,11 +3,15 @@ import fc from 'fast-check';
 import type { AdaptiveCardJson } from '../../../../src/adapters/teams/cards/adaptive-card-json';
 import { CARD_BUDGET_BYTES, cardSizeBytes } from '../../../../src/adapters/teams/cards/card-size';
 import { renderAlertCard } from '../../../../src/adapters/teams/cards/render-alert-card';
+import { ACTION_KINDS, type ActionKind } from '../../../../src/domain/actions/action-kind';
+import { ACTION_STATES } from '../../../../src/domain/actions/action-state';
+import type { ResponseAction } from '../../../../src/domain/actions/response-action';
 import type { Alert, AlertEvidence } from '../../../../src/domain/alerts/alert';
 import { SEVERITIES } from '../../../../src/domain/alerts/severity';
 import type { AlertCardContext } from '../../../../src/domain/cards/to-alert-card-data';
 import { toAlertCardData } from '../../../../src/domain/cards/to-alert-card-data';
 import type { Machine } from '../../../../src/domain/machines/machine';
+import { buildAction } from '../../../domain/cards/build-action';
 import { buildAlert, buildMachine, NOW_ISO } from '../../../domain/cards/build-alert';
 import { validateCard } from '../../../helpers/validate-card';
 
@@ -57,18 +61,74 @@ function hugeAlert(): Alert {
   });
 }
 
-function hugeContext(): AlertCardContext {
+/**
+ * The alert's actions at their most expensive, newest first: a failed action of `retryKind` (so the card
+ * shows its retry button with every parameter at its limit), one waiting for approval, and more than the
+ * card shows.
+ */
+function hugeActions(
+  retryKind: ActionKind,
+  text: (length: number, seed: string) => string,
+): ResponseAction[] {
+  const common = {
+    machineId: text(1_000, 'm'),
+    machineName: text(1_000, 'w'),
+    requestedBy: { aadObjectId: text(100, 'o'), name: text(1_000, 'r') },
+    outcomeNote: text(10_000, 'n'),
+    params: {
+      isolationType: text(100, 'i') as never,
+      scanType: text(100, 's') as never,
+      reason: text(10_000, 'r'),
+      classification: text(100, 'c') as never,
+      determination: text(100, 'd'),
+      comment: text(10_000, 'c'),
+      assignee: text(1_000, 'a'),
+    },
+  };
+  return [
+    buildAction({ ...common, id: text(1_000, 'f'), kind: retryKind, state: 'failed' }),
+    buildAction({
+      ...common,
+      id: text(1_000, 'p'),
+      state: 'awaitingApproval',
+      approval: { reason: text(10_000, 'why'), expiresAt: text(100, 'e') },
+    }),
+    ...Array.from({ length: 20 }, (_, index) =>
+      buildAction({ ...common, id: text(1_000, `x${index}`), kind: 'scan', state: 'cancelled' }),
+    ),
+  ];
+}
+
+function hugeContext(
+  retryKind: ActionKind = 'resolve',
+  text: (length: number, seed: string) => string = nasty,
+): AlertCardContext {
   const machine: Machine = buildMachine({
-    name: nasty(1_000),
-    osPlatform: nasty(1_000),
-    osVersion: nasty(1_000),
-    tags: Array.from({ length: 300 }, (_, index) => nasty(200, `tag${index}`)),
+    name: text(1_000, 'w'),
+    osPlatform: text(1_000, 'p'),
+    osVersion: text(1_000, 'v'),
+    riskScore: 'informational',
+    exposureLevel: 'medium',
+    lastSeen: '2021-01-26T20:44:10Z',
+    tags: Array.from({ length: 300 }, (_, index) => text(200, `tag${index}`)),
   });
-  const machines = Array.from({ length: 2_000 }, (_, index) => nasty(300, `ws-${index}`));
+  const machines = Array.from({ length: 2_000 }, (_, index) => text(300, `ws-${index}`));
   return {
     machine,
-    fold: { count: 2_000, machines, firstSeenAt: '2021-01-26T20:31:00Z', lastSeenAt: '2021-01-26T23:51:00Z' },
-    status: { text: nasty(10_000), tone: 'attention' },
+    fold: { count: 2_000, machines, firstSeenAt: text(100, 'f'), lastSeenAt: text(100, 'l') },
+    actions: hugeActions(retryKind, text),
+    isolateContext: {
+      logonUsers: Array.from({ length: 1_000 }, (_, index) => ({
+        name: text(500, `u${index}`),
+        domain: text(500, 'd'),
+      })),
+      otherOpenAlerts: Array.from({ length: 1_000 }, (_, index) => ({
+        id: text(100, `a${index}`),
+        title: text(5_000, `t${index}`),
+        severity: 'informational' as const,
+      })),
+      protectedReason: text(10_000, 'p'),
+    },
     nowIso: NOW_ISO,
   };
 }
@@ -163,6 +223,55 @@ const anyAlert: fc.Arbitrary<Alert> = fc.record(
     ],
   },
 ) as fc.Arbitrary<Alert>;
+const anyAction: fc.Arbitrary<ResponseAction> = fc.record(
+  {
+    id: anyText,
+    requestKey: anyText,
+    kind: fc.constantFrom(...ACTION_KINDS),
+    origin: fc.constantFrom('card' as const, 'command' as const, 'rule' as const),
+    tenantId: anyText,
+    alertId: anyText,
+    machineId: anyText,
+    machineName: anyText,
+    params: fc.record(
+      {
+        isolationType: anyText,
+        scanType: anyText,
+        reason: anyText,
+        classification: anyText,
+        determination: anyText,
+        comment: anyText,
+        assignee: anyText,
+      },
+      { requiredKeys: [] },
+    ),
+    requestedBy: fc.record({ aadObjectId: anyText, name: anyText }),
+    requestedAt: anyTime,
+    state: fc.constantFrom(...ACTION_STATES),
+    approval: fc.record({ reason: anyText, expiresAt: anyTime }),
+    defenderStatus: anyText,
+    outcomeNote: anyText,
+    attempts: fc.nat(),
+    updatedAt: anyTime,
+    finishedAt: anyTime,
+  },
+  {
+    requiredKeys: [
+      'id',
+      'requestKey',
+      'kind',
+      'origin',
+      'tenantId',
+      'alertId',
+      'params',
+      'requestedBy',
+      'requestedAt',
+      'state',
+      'attempts',
+      'updatedAt',
+    ],
+  },
+) as fc.Arbitrary<ResponseAction>;
 const anyContext: fc.Arbitrary<AlertCardContext> = fc.record(
   {
     machine: fc.record({
@@ -181,10 +290,21 @@ const anyContext: fc.Arbitrary<AlertCardContext> = fc.record(
       firstSeenAt: anyTime,
       lastSeenAt: anyTime,
     }),
-    status: fc.record({
-      text: anyText,
-      tone: fc.constantFrom('good' as const, 'warning' as const, 'attention' as const, 'default' as const),
-    }),
+    actions: fc.array(anyAction, { maxLength: 6 }),
+    isolated: fc.boolean(),
+    isolateContext: fc.record(
+      {
+        logonUsers: fc.array(fc.record({ name: anyText, domain: anyText }, { requiredKeys: ['name'] }), {
+          maxLength: 12,
+        }),
+        otherOpenAlerts: fc.array(
+          fc.record({ id: anyText, title: anyText, severity: fc.constantFrom(...SEVERITIES) }),
+          { maxLength: 8 },
+        ),
+        protectedReason: anyText,
+      },
+      { requiredKeys: ['logonUsers', 'otherOpenAlerts'] },
+    ),
     nowIso: anyTime,
     portalUrl: fc.oneof(anyText, fc.webUrl()),
   },
@@ -192,16 +312,25 @@ const anyContext: fc.Arbitrary<AlertCardContext> = fc.record(
 );
 
 describe('alert card size and safety, whatever the alert holds', () => {
-  it('should keep a huge alert under 28 KB and valid', () => {
-    const card = renderAlertCard(toAlertCardData(hugeAlert(), hugeContext()));
-    assertCardKeepsItsPromises(card);
-    assert.deepEqual(validateCard(card), []);
+  it('should keep a huge alert under 28 KB and valid, whatever action it offers to retry', () => {
+    for (const kind of ACTION_KINDS) {
+      const data = toAlertCardData(hugeAlert(), hugeContext(kind));
+      assert.equal(data.retry?.kind, kind);
+      assert.ok(data.approval);
+      assert.equal(data.statuses.length, 3);
+      const card = renderAlertCard(data);
+      assertCardKeepsItsPromises(card);
+      assert.deepEqual(validateCard(card), []);
+    }
   });
 
   it('should keep a card with every field at its limit in the most expensive characters under 28 KB', () => {
     const costly = (length: number, seed: string) => `${seed}${'\\"'.repeat(length)}`;
     const alert = buildAlert({
       id: costly(500, 'a'),
+      createdAt: costly(500, 'c'),
+      firstEventAt: costly(500, 'f'),
+      lastEventAt: costly(500, 'l'),
       title: costly(5_000, 't'),
       description: costly(100_000, 'd'),
       category: costly(500, 'c'),
@@ -219,16 +348,20 @@ describe('alert card size and safety, whatever the alert holds', () => {
         detectionStatus: costly(100, 'z'),
       })),
     });
-    const context = hugeContext();
-    const card = renderAlertCard(
-      toAlertCardData(alert, {
-        ...context,
-        status: { text: costly(10_000, 's'), tone: 'good' },
-        nowIso: costly(100, 'n'),
-      }),
-    );
-    assertCardKeepsItsPromises(card);
-    assert.deepEqual(validateCard(card), []);
+    const sizes: Record<string, number> = {};
+    for (const kind of ACTION_KINDS) {
+      for (const isolated of [false, true]) {
+        const context = { ...hugeContext(kind, costly), isolated, nowIso: costly(100, 'n') };
+        const data = toAlertCardData(alert, context);
+        assert.equal(data.retry?.kind, kind);
+        assert.ok(data.approval && data.isolateWarning && data.isolateFacts.length === 6);
+        const card = renderAlertCard(data);
+        assertCardKeepsItsPromises(card);
+        assert.deepEqual(validateCard(card), []);
+        sizes[`${kind}${isolated ? ' (isolated)' : ''}`] = cardSizeBytes(card);
+      }
+    }
+    if (process.env.VIGIL_CARD_SIZES) console.log('worst-case alert card sizes (bytes):', sizes);
   });
 
   it('should render any random alert into valid JSON under 28 KB with no ${, without throwing', () => {

@@ -1,8 +1,8 @@
+import { describeError } from '../outbox/describe-error';
 import type { Logger } from '../ports/logger.port';
-import { describeError } from './describe-error';
 
-/** The background loop of the outbox worker. */
-export interface OutboxLoop {
+/** A background loop of a worker (the outbox, the action worker). */
+export interface WorkLoop {
   start(): void;
   stop(): Promise<void>;
   kick(): void;
@@ -13,7 +13,12 @@ export interface OutboxLoop {
  * it ran), else after `idleMs` or as soon as `kick()` is called. A failed run is logged and the loop
  * waits `idleMs` before the next. `stop()` ends the idle wait and waits for the run in progress.
  */
-export function createOutboxLoop(runOnce: () => Promise<number>, idleMs: number, logger: Logger): OutboxLoop {
+export function createWorkLoop(
+  runOnce: () => Promise<number>,
+  idleMs: number,
+  logger: Logger,
+  what = 'Outbox',
+): WorkLoop {
   let running = false;
   let kicked = false;
   let loop: Promise<void> | undefined;
@@ -35,7 +40,7 @@ export function createOutboxLoop(runOnce: () => Promise<number>, idleMs: number,
       try {
         claimed = await runOnce();
       } catch (error) {
-        logger.error({ error: describeError(error) }, 'Outbox run failed; trying again shortly');
+        logger.error({ error: describeError(error) }, `${what} run failed; trying again shortly`);
       }
       if (running && claimed === 0 && !kicked) await idle();
     }

@@ -1,0 +1,33 @@
+import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from '../../domain/actions/poll-delay';
+import type { ProtectionPolicy } from '../../domain/actions/protection';
+
+/** How response actions are approved, sent and followed. */
+export interface ActionSettings {
+  /** Machines whose isolation needs a second responder's approval. */
+  readonly protection: ProtectionPolicy;
+  /** How long an approval request stays open. */
+  readonly approvalTtlMs: number;
+  /** How long a worker holds an action it is sending or checking before another may take it. */
+  readonly leaseMs: number;
+  /** How often a pending Defender action is checked. */
+  readonly poll: PollSchedule;
+  /** Tries to send an action while Defender is throttled or unavailable, before it fails. */
+  readonly maxSendAttempts: number;
+  /** The wait before trying again after such a failure (doubled each time, at most `poll.capMs`). */
+  readonly retryBaseMs: number;
+  /** How many due actions one run of the worker takes. */
+  readonly batchSize: number;
+  /** How long the worker sleeps when nothing is due (a request wakes it at once). */
+  readonly idleMs: number;
+}
+
+export const ACTION_DEFAULTS: ActionSettings = {
+  protection: { tags: ['tier0'], namePatterns: [] },
+  approvalTtlMs: 60 * 60_000,
+  leaseMs: 60_000,
+  poll: DEFAULT_POLL_SCHEDULE,
+  maxSendAttempts: 6,
+  retryBaseMs: 5000,
+  batchSize: 20,
+  idleMs: 1000,
+};

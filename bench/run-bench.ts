@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchResult, Scenario } from './bench-kit';
+import { actionsScenario } from './scenarios/actions';
 import { cardScenario } from './scenarios/card';
 import { clientBurstScenario } from './scenarios/client-burst';
 import { ingestScenario } from './scenarios/ingest';
@@ -19,6 +20,7 @@ const SCENARIOS: readonly Scenario[] = [
   cardScenario,
   simulatorScenario,
   clientBurstScenario,
+  actionsScenario,
 ];
 
 function pickScenarios(names: readonly string[]): Scenario[] {

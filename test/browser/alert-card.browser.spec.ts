@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { socLayout } from '../../src/demo/soc-layout';
 import { callJson, type E2eStack, e2eStack } from '../e2e/e2e-stack';
 import { findChromium, type LaunchedChromium, launchChromium } from './launch-chromium';
@@ -24,9 +24,6 @@ const STEP_MS = 15_000;
 /** The team's alerts channel in the playground's channel list ("<team> - <channel>"). */
 const ALERTS_CHANNEL = `${socLayout.team.name} - ${socLayout.alertsChannel.name}`;
 
-/** What the playground labels the bot's answer to a card action, shown under the card. */
-const INVOKE_ANSWER = '[aria-label="Display Invoked Message"]';
-
 /** The alert this test raises. */
 interface RaisedAlert {
   readonly id: string;
@@ -36,15 +33,21 @@ interface RaisedAlert {
 }
 
 /**
- * What "Isolate machine" leads to: the bot answers the invoke at once with a message (the playground
- * shows it under the card), the card is then updated in place for everyone with the request and, once the
- * simulator's machine action ends, with "succeeded"; and the simulator's machine is isolated.
+ * What "Isolate machine" leads to: the bot answers the invoke at once with a message (read from the
+ * page's own call to the playground, since the card's update for everyone may redraw the post before the
+ * answer is looked at), the card is then updated in place with the request and, once the simulator's
+ * machine action ends, with "succeeded"; and the simulator's machine is isolated.
  * Returns what to screenshot as "the answer".
  */
-async function expectIsolateAnswer(stack: E2eStack, post: Locator, alert: RaisedAlert): Promise<Locator> {
-  const answer = post.locator(INVOKE_ANSWER);
-  await answer.waitFor({ timeout: STEP_MS });
-  assert.match((await answer.textContent()) ?? '', /Full isolation of .+ requested by Alex Wilber/);
+async function expectIsolateAnswer(
+  stack: E2eStack,
+  post: Locator,
+  alert: RaisedAlert,
+  invoked: Promise<Response>,
+): Promise<Locator> {
+  const answer = (await (await invoked).json()) as { type?: string; value?: unknown };
+  assert.equal(answer.type, 'application/vnd.microsoft.activity.message');
+  assert.match(String(answer.value), /Full isolation of .+ requested by Alex Wilber/);
   await cardOf(post, alert.title)
     .getByText(/Full isolation of .+ succeeded/)
     .waitFor({ timeout: STEP_MS });
@@ -162,8 +165,9 @@ describe('browser: the alert card in the Agents Playground', function () {
   it('should answer "Isolate machine" at once, then show the card following it to "succeeded"', async () => {
     assert.ok(alert, 'the card was shown');
     const post = postOf(page, alert.title);
+    const invoked = page.waitForResponse((response) => response.url().includes('/_conversation/v1/invoke'));
     await cardOf(page, alert.title).getByRole('button', { name: 'Isolate machine', exact: true }).click();
-    const answered = await expectIsolateAnswer(stack, post, alert);
+    const answered = await expectIsolateAnswer(stack, post, alert, invoked);
     await screenshot(answered, 'isolate-answer');
   });
 });

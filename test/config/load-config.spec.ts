@@ -226,6 +226,108 @@ describe('loadConfig', () => {
     assert.deepEqual(config.webhook, { bearerToken: 'flow-token-0123456789', replayWindowS: 300 });
   });
 
+  it('should default the response action settings: tier0 protected, no name patterns, 60 min approval', () => {
+    assert.deepEqual(loadConfig({}, noFiles).actions, {
+      protectedTags: ['tier0'],
+      protectedNamePatterns: [],
+      approvalExpiryMin: 60,
+    });
+    assert.deepEqual(loadConfig(production, noFiles).actions.protectedTags, ['tier0']);
+    const blank = loadConfig(
+      { PROTECTED_MACHINE_TAGS: ' ', PROTECTED_MACHINE_NAMES: '', APPROVAL_EXPIRY_MIN: '' },
+      noFiles,
+    );
+    assert.deepEqual(blank.actions, {
+      protectedTags: ['tier0'],
+      protectedNamePatterns: [],
+      approvalExpiryMin: 60,
+    });
+  });
+
+  it('should read protected tags and name patterns as comma lists, trimmed, without empty entries', () => {
+    const config = loadConfig(
+      {
+        PROTECTED_MACHINE_TAGS: ' tier0 , Domain Controllers,, crown-jewels ,',
+        PROTECTED_MACHINE_NAMES: 'dc*, ,srv-??.contoso.com ,pki_01,',
+        APPROVAL_EXPIRY_MIN: '15',
+      },
+      noFiles,
+    );
+    assert.deepEqual(config.actions, {
+      protectedTags: ['tier0', 'Domain Controllers', 'crown-jewels'],
+      protectedNamePatterns: ['dc*', 'srv-??.contoso.com', 'pki_01'],
+      approvalExpiryMin: 15,
+    });
+  });
+
+  it('should protect no tag when PROTECTED_MACHINE_TAGS holds only commas', () => {
+    assert.deepEqual(loadConfig({ PROTECTED_MACHINE_TAGS: ',' }, noFiles).actions.protectedTags, []);
+  });
+
+  it('should refuse a name pattern with other characters than letters, digits, . _ - * ?', () => {
+    for (const pattern of ['dc[0-9]', 'srv 01', 'dc01$', 'a/b', '(dc).*', 'dc+']) {
+      const problems = problemsOf(() => loadConfig({ PROTECTED_MACHINE_NAMES: `ok-01,${pattern}` }, noFiles));
+      assert.equal(problems.length, 1, `${pattern}: ${problems.join(' | ')}`);
+      assert.ok(
+        problems[0]?.startsWith('PROTECTED_MACHINE_NAMES (item 2): '),
+        `${pattern}: ${problems.join(' | ')}`,
+      );
+      assert.match(problems[0] ?? '', /letters, digits/);
+    }
+  });
+
+  it('should refuse a protected tag longer than 64 characters, naming PROTECTED_MACHINE_TAGS', () => {
+    const problems = problemsOf(() =>
+      loadConfig({ PROTECTED_MACHINE_TAGS: `tier0,${'t'.repeat(65)}` }, noFiles),
+    );
+    assert.equal(problems.length, 1, problems.join(' | '));
+    assert.match(problems[0] ?? '', /^PROTECTED_MACHINE_TAGS \(item 2\): .*at most 64/);
+    const longest = 't'.repeat(64);
+    assert.deepEqual(loadConfig({ PROTECTED_MACHINE_TAGS: longest }, noFiles).actions.protectedTags, [
+      longest,
+    ]);
+  });
+
+  it('should accept name patterns made of letters, digits, . _ - and the wildcards', () => {
+    const patterns = 'DC01,dc-0?,*.contoso.com,srv_*,A.b-C_d*e?f';
+    assert.deepEqual(
+      loadConfig({ PROTECTED_MACHINE_NAMES: patterns }, noFiles).actions.protectedNamePatterns,
+      patterns.split(','),
+    );
+  });
+
+  it('should refuse an approval expiry outside 1 to 1440 whole minutes, naming APPROVAL_EXPIRY_MIN', () => {
+    const refusals: Record<string, string> = {
+      '0': 'APPROVAL_EXPIRY_MIN: must be at least 1.',
+      '1441': 'APPROVAL_EXPIRY_MIN: must be at most 1440.',
+      '-5': 'APPROVAL_EXPIRY_MIN: must be at least 1.',
+      '7.5': 'APPROVAL_EXPIRY_MIN: must be a whole number.',
+      soon: 'APPROVAL_EXPIRY_MIN: must be a number.',
+    };
+    for (const [value, problem] of Object.entries(refusals)) {
+      assert.deepEqual(
+        problemsOf(() => loadConfig({ APPROVAL_EXPIRY_MIN: value }, noFiles)),
+        [problem],
+        value,
+      );
+    }
+    assert.equal(loadConfig({ APPROVAL_EXPIRY_MIN: '1' }, noFiles).actions.approvalExpiryMin, 1);
+    assert.equal(loadConfig({ APPROVAL_EXPIRY_MIN: ' 1440 ' }, noFiles).actions.approvalExpiryMin, 1440);
+  });
+
+  it('should report bad response action settings together with the others', () => {
+    const problems = problemsOf(() =>
+      loadConfig({ PORT: 'eighty', PROTECTED_MACHINE_NAMES: 'dc[1]', APPROVAL_EXPIRY_MIN: '0' }, noFiles),
+    );
+    assert.equal(problems.length, 3, problems.join(' | '));
+    for (const name of ['PORT', 'PROTECTED_MACHINE_NAMES', 'APPROVAL_EXPIRY_MIN']) {
+      assert.ok(
+        problems.some((p) => p.startsWith(name)),
+        `no problem names ${name}: ${problems.join(' | ')}`,
+      );
+    }
+  });
+
   it('should return a frozen object', () => {
     assert.ok(Object.isFrozen(loadConfig({}, noFiles)));
   });

@@ -155,7 +155,7 @@ describe('e2e: acting from the card (isolate, one request per intent, roles, app
     };
     const asked = await stack.driver.invoke(alert.threadId, alert.rootId, 'isolate', data);
     assert.match(String(asked.value), /protected \(tag tier0\).*second responder/);
-    const waiting = await cardUpdate(alert, /Waiting for a second responder/);
+    const waiting = await cardUpdate(alert, /needs a second responder's approval/);
     const actionId = /"actionId":"([^"]+)"/.exec(cardText(waiting.message))?.[1];
     assert.ok(actionId, 'the card carries the Approve button with the action id');
     await pause(1000);

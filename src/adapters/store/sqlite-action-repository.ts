@@ -151,6 +151,11 @@ function listFilter(query: ActionListQuery): { where: string | undefined; params
     clauses.push('machine_id = ?');
     params.push(query.machineId.toLowerCase());
   }
+  if (query.kinds !== undefined) {
+    if (query.kinds.length === 0) return { where: undefined, params };
+    clauses.push(`kind IN (${query.kinds.map(() => '?').join(', ')})`);
+    params.push(...query.kinds);
+  }
   if (query.states !== undefined) {
     if (query.states.length === 0) return { where: undefined, params };
     clauses.push(`status IN (${query.states.map(() => '?').join(', ')})`);

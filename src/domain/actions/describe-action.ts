@@ -55,10 +55,11 @@ export function describeAction(action: ResponseAction): ActionLine {
   const note = action.outcomeNote ? `: ${action.outcomeNote}` : '';
   switch (action.state) {
     case 'awaitingApproval': {
-      const until = action.approval ? ` until ${formatCardClock(action.approval.expiresAt)}` : '';
-      const why = action.approval ? `${action.approval.reason}. ` : '';
+      // The expiry first: the card cuts long lines, and when it runs out matters more than why.
+      const until = action.approval ? ` by ${formatCardClock(action.approval.expiresAt)}` : '';
+      const why = action.approval ? `; ${action.approval.reason}` : '';
       return {
-        text: `🔐 ${title} requested ${by}. ${why}Waiting for a second responder's approval${until}.`,
+        text: `🔐 ${title} needs a second responder's approval${until} (requested ${by}${why})`,
         tone: 'warning',
       };
     }

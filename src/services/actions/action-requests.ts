@@ -2,7 +2,6 @@ import { ACTION_NOUNS, isMachineActionKind } from '../../domain/actions/action-k
 import { describeAction } from '../../domain/actions/describe-action';
 import { finishAction } from '../../domain/actions/finish-action';
 import { intentKey } from '../../domain/actions/intent-key';
-import { isolatedByRecord } from '../../domain/actions/isolation-record';
 import { protectionReason } from '../../domain/actions/protection';
 import type { ResponseAction } from '../../domain/actions/response-action';
 import type { AuditActor } from '../../domain/audit/audit-entry';
@@ -15,6 +14,7 @@ import type { Person, RoleService } from '../roles/role-service';
 import type { ActionRequest, DecisionOutcome, RefusalReason, RequestOutcome } from './action-request';
 import type { ActionSettings } from './action-settings';
 import { endingAudit, endingReply, recordActionChange } from './record-action-change';
+import { recordedIsolation } from './recorded-isolation';
 
 /** Taking requests to act: checked, recorded with their audit entry, and handed to the action worker. */
 export interface ActionRequests {
@@ -53,6 +53,19 @@ function shortName(name: string): string {
 /** "already requested by Megan Bowen at 20:41 UTC (…status…)". */
 function alreadyAsked(existing: ResponseAction): string {
   return `${describeAction(existing).text.replace(/^\S+\s/, '')}. Nothing new was sent: one request per intent.`;
+}
+
+/** The lookup's answer, or undefined when it fails or takes longer than `ms`. */
+async function withinTime<T>(lookup: Promise<T | undefined>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([lookup.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The first check: is this request well-formed for this alert? Returns the machine it acts on. */
@@ -127,8 +140,7 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
       return `Alert ${alert.id} is already assigned to ${alert.assignedTo}: nothing was sent.`;
     }
     if ((request.kind === 'isolate' || request.kind === 'unisolate') && alert.machine) {
-      const history = await deps.store.repos.actions.list({ machineId: alert.machine.id, limit: 20 });
-      const isolated = isolatedByRecord(history, alert.machine.id);
+      const isolated = await recordedIsolation(deps.store.repos.actions, alert.machine.id);
       const name = shortName(alert.machine.name);
       if (request.kind === 'isolate' && isolated === true) {
         return `${name} is already isolated (Vigil isolated it and has not released it): nothing was sent.`;
@@ -142,7 +154,7 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
 
   /** Why isolating this machine needs approval, or undefined. Unknown tags count as protected. */
   const approvalReason = async (machine: { id: string; name: string }): Promise<string | undefined> => {
-    const found = await deps.lookupMachine(machine.id);
+    const found = await withinTime(deps.lookupMachine(machine.id), deps.settings.lookupTimeoutMs);
     if (found === undefined) {
       const byName = protectionReason({ name: machine.name, tags: [] }, deps.settings.protection);
       return byName ?? `Vigil could not read ${machine.name}'s tags from Defender to rule out protection`;
@@ -255,7 +267,7 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
           outcome: 'succeeded',
           details: { actionId: action.id, ...action.params, ...(approval ? { approval } : {}) },
         },
-        ...(approval === undefined ? {} : { reply: `${line} Approve or reject it on the card.` }),
+        ...(approval === undefined ? {} : { reply: `${line}. Approve or reject it on the card.` }),
       },
       deps.audit,
     );
@@ -275,6 +287,11 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
     const auditAction = `alert.${found?.kind ?? 'action'}.${verdict}`;
     if (found === undefined) {
       return refuse(by, auditAction, actionId, 'unknown', 'Vigil does not know that request any more.');
+    }
+    if (found.tenantId !== by.tenantId) {
+      return refuse(by, auditAction, actionId, 'unknown', 'Vigil does not know that request any more.', {
+        reason: 'other tenant',
+      });
     }
     if (!(await deps.roles.can(by, 'alert.act'))) {
       return refuse(
@@ -299,7 +316,7 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
         { actionId },
       );
     }
-    return deps.store.transaction(async (tx) => {
+    const outcome = await deps.store.transaction(async (tx): Promise<DecisionOutcome> => {
       const action = await tx.actions.get(actionId);
       const now = nowIso();
       // A click that came too late is audited too: who tried to decide what, and why nothing changed.
@@ -377,7 +394,6 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
         },
         deps.audit,
       );
-      if (verdict === 'approve') deps.onQueued();
       return {
         status: 'decided',
         action: next,
@@ -387,6 +403,9 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
             : 'Rejected: nothing was sent to Defender.',
       };
     });
+    // After the commit: the worker sends an approved action, the outbox updates the card.
+    if (outcome.status !== 'refused') deps.onQueued();
+    return outcome;
   };
 
   return {

@@ -19,6 +19,11 @@ export interface ActionSettings {
   readonly batchSize: number;
   /** How long the worker sleeps when nothing is due (a request wakes it at once). */
   readonly idleMs: number;
+  /**
+   * How long a click waits for Defender to say what a machine's tags are (Teams wants the click answered
+   * within seconds); past it the machine counts as protected.
+   */
+  readonly lookupTimeoutMs: number;
 }
 
 export const ACTION_DEFAULTS: ActionSettings = {
@@ -30,4 +35,5 @@ export const ACTION_DEFAULTS: ActionSettings = {
   retryBaseMs: 5000,
   batchSize: 20,
   idleMs: 1000,
+  lookupTimeoutMs: 2500,
 };

@@ -58,9 +58,7 @@ export function createActionWorker(deps: ActionWorkerDeps): ActionWorker {
           action: after,
           isNew: false,
           nowIso,
-          ...(ended
-            ? { reply: endingReply(after), audit: endingAudit(after) }
-            : {}),
+          ...(ended ? { reply: endingReply(after), audit: endingAudit(after) } : {}),
         },
         deps.audit,
       ),

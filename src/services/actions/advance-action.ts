@@ -86,15 +86,17 @@ function later(
   };
 }
 
-/** The open Isolate/Unisolate (or scan) on the machine that blocks ours, newest first. */
+/**
+ * The open action of our own type on the machine that blocks ours (newest first), which Vigil can follow
+ * as its own. An open action of the opposite type (a release blocking an isolation) also blocks ours, but
+ * its outcome is not ours: then undefined, and ours is sent again once that one is done.
+ */
 async function openConflict(action: ResponseAction, ctx: AdvanceContext): Promise<MachineAction | undefined> {
   const type = machineTypeOf(action);
   if (type === undefined || action.machineId === undefined) return undefined;
   const listed = await ctx.mde.listMachineActions({ machineId: action.machineId, maxActions: 50 });
-  const family: readonly MachineActionType[] =
-    type === 'RunAntiVirusScan' ? [type] : ['Isolate', 'Unisolate'];
   return listed
-    .filter((candidate) => family.includes(candidate.type))
+    .filter((candidate) => candidate.type === type)
     .filter((candidate) => candidate.status === 'Pending' || candidate.status === 'InProgress')
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
@@ -154,16 +156,23 @@ async function sendMachineAction(
   }
 }
 
-/** Keeps Vigil's copy of the alert in step with what Defender now holds (evidence is kept). */
+/**
+ * Keeps Vigil's copy of the alert in step with what Defender now holds (evidence is kept). Best effort:
+ * a store failure is left to the next poll to mend.
+ */
 async function storeAlertChange(
   ctx: AdvanceContext,
   alertId: string,
   change: (alert: Alert) => Alert,
 ): Promise<void> {
-  await ctx.store.transaction(async (tx) => {
-    const stored = await tx.alerts.get(alertId);
-    if (stored !== undefined) await tx.alerts.save(change(stored.alert), stored.firstSeenAt);
-  });
+  // Defender has acted: a failure here must not turn the action into a failure. The next poll brings
+  // the alert's new state anyway.
+  await ctx.store
+    .transaction(async (tx) => {
+      const stored = await tx.alerts.get(alertId);
+      if (stored !== undefined) await tx.alerts.save(change(stored.alert), stored.firstSeenAt);
+    })
+    .catch(() => undefined);
 }
 
 /** Resolves or assigns the alert in MDE, or closes it in Defender for Cloud Apps. */
@@ -257,7 +266,9 @@ async function recover(action: ResponseAction, ctx: AdvanceContext): Promise<Res
   const type = machineTypeOf(action);
   if (type !== undefined && action.machineId !== undefined && action.defenderComment !== undefined) {
     try {
-      const since = iso(Date.parse(action.requestedAt) - 5 * 60_000);
+      // Only actions created since this request (less a little clock skew): an older action with the
+      // same comment (a retry of a failed one, same analyst and reason) is not ours.
+      const since = iso(Date.parse(action.requestedAt) - 30_000);
       const listed = await ctx.mde.listMachineActions({
         machineId: action.machineId,
         type,

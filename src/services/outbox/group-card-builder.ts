@@ -1,10 +1,10 @@
-import { isolatedByRecord } from '../../domain/actions/isolation-record';
 import { type ProtectionPolicy, protectionReason } from '../../domain/actions/protection';
 import type { Alert } from '../../domain/alerts/alert';
 import { type AlertCardContext, toAlertCardData } from '../../domain/cards/to-alert-card-data';
 import type { AlertFold } from '../../domain/cards/to-fold-summary';
 import { VigilError } from '../../domain/errors/vigil-error';
 import type { Machine } from '../../domain/machines/machine';
+import { recordedIsolation } from '../actions/recorded-isolation';
 import type { CardRenderer } from '../ports/card-renderer.port';
 import type { Clock } from '../ports/clock.port';
 import type { StoredFoldGroup, StoreTx } from '../ports/store.port';
@@ -94,8 +94,7 @@ async function responseContext(
   const actions = await deps.repos.actions.list({ alertId: alert.id, limit: ACTIONS_SHOWN });
   if (alert.machine === undefined) return { actions };
   const machineId = alert.machine.id;
-  const history = await deps.repos.actions.list({ machineId, limit: 20 });
-  const isolated = isolatedByRecord(history, machineId);
+  const isolated = await recordedIsolation(deps.repos.actions, machineId);
   const others = await deps.repos.alerts.listOpenOnMachine(machineId, OTHER_ALERTS_COUNTED + 1);
   const logonUsers = (await deps.machines.logonUsers(machineId)) ?? [];
   const protectedReason = deps.protection

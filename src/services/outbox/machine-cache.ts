@@ -45,9 +45,7 @@ function cachedLookup<T>(
       entries.delete(oldest);
     }
   };
-  return async (machineId) => {
-    const cached = entries.get(machineId);
-    if (cached && cached.until > clock.now()) return cached.value;
+  const ask = async (machineId: string): Promise<T | undefined> => {
     try {
       const value = await lookup(machineId);
       remember(machineId, value, settings.ttlMs);
@@ -60,6 +58,17 @@ function cachedLookup<T>(
       remember(machineId, undefined, settings.failureTtlMs);
       return undefined;
     }
+  };
+  /** Lookups under way: callers asking for the same machine meanwhile share the one request. */
+  const pending = new Map<string, Promise<T | undefined>>();
+  return async (machineId) => {
+    const cached = entries.get(machineId);
+    if (cached && cached.until > clock.now()) return cached.value;
+    const running = pending.get(machineId);
+    if (running) return running;
+    const asking = ask(machineId).finally(() => pending.delete(machineId));
+    pending.set(machineId, asking);
+    return asking;
   };
 }
 

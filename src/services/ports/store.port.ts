@@ -1,3 +1,4 @@
+import type { ActionKind } from '../../domain/actions/action-kind';
 import type { ActionState } from '../../domain/actions/action-state';
 import type { ResponseAction } from '../../domain/actions/response-action';
 import type { Alert } from '../../domain/alerts/alert';
@@ -220,6 +221,7 @@ export interface ActionListQuery {
   /** Compared lower case. */
   readonly machineId?: string;
   readonly states?: readonly ActionState[];
+  readonly kinds?: readonly ActionKind[];
   /** Only actions requested at or after this time. */
   readonly since?: string;
   readonly limit: number;

@@ -80,8 +80,8 @@ describe('describing actions', () => {
       const line = describeAction(makeAction({ state: 'awaitingApproval', approval: APPROVAL }));
       assert.deepEqual(line, {
         text:
-          `🔐 Full isolation of ws-042 ${BY}. ws-042.contoso.com is protected (tag tier0). ` +
-          "Waiting for a second responder's approval until 21:41 UTC.",
+          "🔐 Full isolation of ws-042 needs a second responder's approval by 21:41 UTC " +
+          `(${BY}; ws-042.contoso.com is protected (tag tier0))`,
         tone: 'warning',
       });
     });
@@ -90,7 +90,7 @@ describe('describing actions', () => {
       const line = describeAction(makeAction({ state: 'awaitingApproval' }));
       assert.equal(
         line.text,
-        `🔐 Full isolation of ws-042 ${BY}. Waiting for a second responder's approval.`,
+        `🔐 Full isolation of ws-042 needs a second responder's approval (${BY})`,
       );
       assert.equal(line.tone, 'warning');
     });

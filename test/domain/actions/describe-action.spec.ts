@@ -88,10 +88,7 @@ describe('describing actions', () => {
 
     it('should ask for approval without a reason or expiry when there is no approval record', () => {
       const line = describeAction(makeAction({ state: 'awaitingApproval' }));
-      assert.equal(
-        line.text,
-        `🔐 Full isolation of ws-042 needs a second responder's approval (${BY})`,
-      );
+      assert.equal(line.text, `🔐 Full isolation of ws-042 needs a second responder's approval (${BY})`);
       assert.equal(line.tone, 'warning');
     });
 

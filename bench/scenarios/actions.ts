@@ -50,6 +50,9 @@ function instantMde(): ActionMde & { readonly created: number } {
     updateAlert: async () => {
       throw new Error('not used');
     },
+    getAlert: async () => {
+      throw new Error('not used');
+    },
   };
 }
 

@@ -20,6 +20,7 @@ import type { Config } from '../config/load-config';
 import { createActionRequests } from '../services/actions/action-requests';
 import { ACTION_DEFAULTS, type ActionSettings } from '../services/actions/action-settings';
 import { createActionWorker } from '../services/actions/action-worker';
+import { readDefenderIsolation } from '../services/actions/read-defender-isolation';
 import { type AuditLog, createAuditLog } from '../services/audit/audit-log';
 import { type AlertIngestor, createAlertIngestor } from '../services/ingest/alert-ingestor';
 import { createMcasPoller } from '../services/ingest/mcas-poller';
@@ -98,6 +99,7 @@ function buildResponse(core: Core, kickOutbox: () => void) {
     settings,
     lookupMachine: (machineId) => core.machineCache.lookup(machineId),
     newId: randomUUID,
+    readIsolation: (machineId) => readDefenderIsolation(core.mde, machineId),
     onQueued: () => {
       worker.kick();
       kickOutbox();

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ResponseAction } from '../../domain/actions/response-action';
+import { isVigilError } from '../../domain/errors/vigil-error';
 import type { ActionListQuery, ActionRepository } from '../../services/ports/store.port';
 import { canonicalTime } from './canonical-time';
 import { fromCheckedJsonColumn, toJsonColumn } from './json-column';
@@ -29,8 +30,16 @@ const UPDATE = `UPDATE actions SET request_key = @requestKey, kind = @kind, aler
     updated_at = @updatedAt, next_check_at = @nextCheckAt
   WHERE id = @id`;
 
+/** Due actions, those waiting to be sent first (a new click is not stuck behind status checks). */
 const DUE = `${SELECT} WHERE next_check_at IS NOT NULL AND next_check_at <= ?
-  ORDER BY next_check_at, id LIMIT ?`;
+  ORDER BY CASE status WHEN 'queued' THEN 0 ELSE 1 END, next_check_at, id LIMIT ?`;
+
+/**
+ * Takes a damaged row out of the queue so it cannot block the others: no next check, state `failed`
+ * in its column, and its request key released (the JSON is left as found, for an operator to read).
+ */
+const QUARANTINE = `UPDATE actions SET next_check_at = NULL, status = 'failed',
+  request_key = request_key || '#damaged-' || id WHERE id = ?`;
 
 /**
  * Response actions in the `actions` table. `data` holds the whole `ResponseAction` as JSON and is what
@@ -70,7 +79,10 @@ export class SqliteActionRepository implements Synchronous<ActionRepository> {
     }
   }
 
-  /** `nextCheckAt` of a claimed action, in its JSON too, becomes `leaseUntil` as given. */
+  /**
+   * `nextCheckAt` of a claimed action, in its JSON too, becomes `leaseUntil` as given. A damaged row
+   * (`STORE.CORRUPT_DATA`) is quarantined and skipped, so one bad row never stops the queue.
+   */
   claimDue(now: string, limit: number, leaseUntil: string): ResponseAction[] {
     const dueAt = canonicalTime(now, 'now');
     const leaseColumn = canonicalTime(leaseUntil, 'leaseUntil');
@@ -79,11 +91,21 @@ export class SqliteActionRepository implements Synchronous<ActionRepository> {
     const lease = this.#statements.get<[string, string, string]>(
       'UPDATE actions SET next_check_at = ?, data = ? WHERE id = ?',
     );
-    return rows.map((row) => {
-      const claimed: ResponseAction = { ...toAction(row), nextCheckAt: leaseUntil };
-      lease.run(leaseColumn, toJsonColumn(claimed), row.id);
-      return claimed;
-    });
+    const claimed: ResponseAction[] = [];
+    for (const row of rows) {
+      let action: ResponseAction;
+      try {
+        action = toAction(row);
+      } catch (error) {
+        if (!isVigilError(error, 'STORE.CORRUPT_DATA')) throw error;
+        this.#statements.get<[string]>(QUARANTINE).run(row.id);
+        continue;
+      }
+      const leased: ResponseAction = { ...action, nextCheckAt: leaseUntil };
+      lease.run(leaseColumn, toJsonColumn(leased), row.id);
+      claimed.push(leased);
+    }
+    return claimed;
   }
 
   nextDue(): string | undefined {

@@ -20,6 +20,9 @@ export interface Turn {
   signInName(): Promise<string | undefined>;
 }
 
+/** How long a click waits for Teams to say who the clicker is. */
+const SIGN_IN_LOOKUP_MS = 1500;
+
 /** The sign-in name of a Teams member record (the playground spells it `userPrincipleName`). */
 function signInNameOf(member: Record<string, unknown>): string | undefined {
   for (const key of ['userPrincipalName', 'userPrincipleName', 'email']) {
@@ -47,11 +50,19 @@ export function createTurn(ctx: TurnContext, logger: Logger): Turn {
     },
     async signInName() {
       if (!from.id) return undefined;
+      // Teams wants the click answered within seconds: a slow member lookup counts as no answer.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), SIGN_IN_LOOKUP_MS);
+      });
+      const lookup = TeamsInfo.getMember(ctx, from.id).then(
+        (member) => signInNameOf(member as unknown as Record<string, unknown>),
+        () => undefined,
+      );
       try {
-        const member = await TeamsInfo.getMember(ctx, from.id);
-        return signInNameOf(member as unknown as Record<string, unknown>);
-      } catch {
-        return undefined;
+        return await Promise.race([lookup, late]);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };

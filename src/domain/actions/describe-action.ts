@@ -65,7 +65,10 @@ export function describeAction(action: ResponseAction): ActionLine {
     }
     case 'queued':
     case 'sending':
-      return { text: `⏳ ${title} requested ${by} · sending to Defender`, tone: 'default' };
+      return {
+        text: `⏳ ${title} requested ${by} · sending to Defender${action.outcomeNote ? ` (${action.outcomeNote})` : ''}`,
+        tone: 'default',
+      };
     case 'inProgress':
       return {
         text: `⏳ ${title} requested ${by} · Defender: ${humanizeName(action.defenderStatus ?? 'Pending')}`,

@@ -23,6 +23,8 @@ export interface DefenderIsolation {
   readonly latest?: MachineAction;
   /** The newest one that succeeded decides: true when it is an Isolate. Undefined when none succeeded. */
   readonly isolated?: boolean;
+  /** That newest succeeded Isolate or Unisolate. */
+  readonly decisive?: MachineAction;
   /** An Isolate or Unisolate still Pending or InProgress. */
   readonly open?: MachineAction;
 }
@@ -36,7 +38,7 @@ export function isolationFromDefender(actions: readonly MachineAction[]): Defend
   const open = family.find((action) => action.status === 'Pending' || action.status === 'InProgress');
   return {
     ...(family[0] ? { latest: family[0] } : {}),
-    ...(succeeded ? { isolated: succeeded.type === 'Isolate' } : {}),
+    ...(succeeded ? { isolated: succeeded.type === 'Isolate', decisive: succeeded } : {}),
     ...(open ? { open } : {}),
   };
 }

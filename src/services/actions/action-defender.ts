@@ -4,8 +4,17 @@ import type { McasPort } from '../ports/mcas.port';
 /** The Defender calls response actions make. */
 export type ActionMde = Pick<
   MdePort,
-  'isolate' | 'unisolate' | 'runAntivirusScan' | 'getMachineAction' | 'listMachineActions' | 'updateAlert'
+  | 'isolate'
+  | 'unisolate'
+  | 'runAntivirusScan'
+  | 'getMachineAction'
+  | 'listMachineActions'
+  | 'updateAlert'
+  | 'getAlert'
 >;
 
 /** The Defender for Cloud Apps calls of resolving a Cloud Apps alert (absent when MCAS is not configured). */
-export type ActionMcas = Pick<McasPort, 'closeBenign' | 'closeFalsePositive' | 'closeTruePositive'>;
+export type ActionMcas = Pick<
+  McasPort,
+  'closeBenign' | 'closeFalsePositive' | 'closeTruePositive' | 'getAlert'
+>;

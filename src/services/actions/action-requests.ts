@@ -2,11 +2,13 @@ import { ACTION_NOUNS, isMachineActionKind } from '../../domain/actions/action-k
 import { describeAction } from '../../domain/actions/describe-action';
 import { finishAction } from '../../domain/actions/finish-action';
 import { intentKey } from '../../domain/actions/intent-key';
+import type { DefenderIsolation } from '../../domain/actions/isolation-record';
 import { protectionReason } from '../../domain/actions/protection';
 import type { ResponseAction } from '../../domain/actions/response-action';
 import type { AuditActor } from '../../domain/audit/audit-entry';
 import { formatCardClock } from '../../domain/cards/format-card-time';
 import type { Machine } from '../../domain/machines/machine';
+import type { MachineAction } from '../../domain/machines/machine-action';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../ports/clock.port';
 import type { Store, StoredAlert, StoreTx } from '../ports/store.port';
@@ -14,7 +16,6 @@ import type { Person, RoleService } from '../roles/role-service';
 import type { ActionRequest, DecisionOutcome, RefusalReason, RequestOutcome } from './action-request';
 import type { ActionSettings } from './action-settings';
 import { endingAudit, endingReply, recordActionChange } from './record-action-change';
-import { recordedIsolation } from './recorded-isolation';
 
 /** Taking requests to act: checked, recorded with their audit entry, and handed to the action worker. */
 export interface ActionRequests {
@@ -39,12 +40,24 @@ export interface ActionRequestsDeps {
   readonly newId: () => string;
   /** Called after an action was recorded: the worker should look now. */
   readonly onQueued: () => void;
+  /**
+   * What Defender says about a machine's isolation (`readDefenderIsolation`), so that isolating an
+   * isolated machine is answered at once. Without it, the worker's check before sending decides.
+   */
+  readonly readIsolation?: (machineId: string) => Promise<DefenderIsolation>;
 }
 
 const actorOf = (who: Person): AuditActor => ({
   aadObjectId: who.aadObjectId?.toLowerCase() ?? '',
   name: who.name,
 });
+
+/** " (since 20:41 UTC, by megan@contoso.com)" from the machine action that decided it. */
+function since(latest: MachineAction | undefined): string {
+  if (latest === undefined) return '';
+  const by = latest.requestor ? `, by ${latest.requestor}` : '';
+  return ` (since ${formatCardClock(latest.updatedAt)}${by})`;
+}
 
 function shortName(name: string): string {
   return name.split('.')[0] || name;
@@ -139,14 +152,18 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
     ) {
       return `Alert ${alert.id} is already assigned to ${alert.assignedTo}: nothing was sent.`;
     }
-    if ((request.kind === 'isolate' || request.kind === 'unisolate') && alert.machine) {
-      const isolated = await recordedIsolation(deps.store.repos.actions, alert.machine.id);
+    if ((request.kind === 'isolate' || request.kind === 'unisolate') && alert.machine && deps.readIsolation) {
+      // Defender decides, not Vigil's record (the portal or an automated investigation may have acted
+      // since). No answer in time: the request is queued and the worker asks again before sending.
+      const state = await withinTime(deps.readIsolation(alert.machine.id), deps.settings.lookupTimeoutMs);
       const name = shortName(alert.machine.name);
-      if (request.kind === 'isolate' && isolated === true) {
-        return `${name} is already isolated (Vigil isolated it and has not released it): nothing was sent.`;
-      }
-      if (request.kind === 'unisolate' && isolated === false) {
-        return `${name} is not isolated (Vigil released it last): nothing was sent.`;
+      if (state !== undefined && state.open === undefined) {
+        if (request.kind === 'isolate' && state.isolated === true) {
+          return `${name} is already isolated in Defender${since(state.decisive)}: nothing was sent.`;
+        }
+        if (request.kind === 'unisolate' && state.isolated === false) {
+          return `${name} is not isolated in Defender${since(state.decisive)}: nothing was sent.`;
+        }
       }
     }
     return undefined;
@@ -314,6 +331,17 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
         'self-approval',
         'You asked for this yourself: a second responder must approve it.',
         { actionId },
+      );
+    }
+    const requester = { tenantId: found.tenantId, aadObjectId: found.requestedBy.aadObjectId, name: '' };
+    if (verdict === 'approve' && !(await deps.roles.can(requester, 'alert.act'))) {
+      return refuse(
+        by,
+        auditAction,
+        found.alertId,
+        'permission',
+        `${found.requestedBy.name || 'The requester'} no longer holds the responder role: the request cannot be approved.`,
+        { actionId, requester: found.requestedBy.aadObjectId },
       );
     }
     const outcome = await deps.store.transaction(async (tx): Promise<DecisionOutcome> => {

@@ -17,6 +17,8 @@ export interface ActionSettings {
   readonly retryBaseMs: number;
   /** How many due actions one run of the worker takes. */
   readonly batchSize: number;
+  /** How many of them it moves at the same time. */
+  readonly concurrency: number;
   /** How long the worker sleeps when nothing is due (a request wakes it at once). */
   readonly idleMs: number;
   /**
@@ -24,6 +26,8 @@ export interface ActionSettings {
    * within seconds); past it the machine counts as protected.
    */
   readonly lookupTimeoutMs: number;
+  /** How long a Defender machine action is followed before Vigil gives up on it (ends it as timed out). */
+  readonly followLimitMs: number;
 }
 
 export const ACTION_DEFAULTS: ActionSettings = {
@@ -33,7 +37,9 @@ export const ACTION_DEFAULTS: ActionSettings = {
   poll: DEFAULT_POLL_SCHEDULE,
   maxSendAttempts: 6,
   retryBaseMs: 5000,
-  batchSize: 20,
+  batchSize: 8,
+  concurrency: 4,
   idleMs: 1000,
   lookupTimeoutMs: 2500,
+  followLimitMs: 72 * 3_600_000,
 };

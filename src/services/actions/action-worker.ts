@@ -89,7 +89,12 @@ export function createActionWorker(deps: ActionWorkerDeps): ActionWorker {
   const runOnce = async (): Promise<number> => {
     const now = clock.now();
     const due = await store.repos.actions.claimDue(iso(now), settings.batchSize, iso(now + settings.leaseMs));
-    for (const action of due) await step(action);
+    // A few at a time: a slow Defender answer for one action does not hold up the others.
+    const queue = [...due];
+    const lane = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await step(next);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, lane));
     return due.length;
   };
 

@@ -1,6 +1,5 @@
 import { defenderComment } from '../../domain/actions/defender-comment';
 import { finalStateOf, finishAction } from '../../domain/actions/finish-action';
-import { isolationFromDefender } from '../../domain/actions/isolation-record';
 import { pollDelayMs } from '../../domain/actions/poll-delay';
 import type { ResponseAction } from '../../domain/actions/response-action';
 import type { Alert } from '../../domain/alerts/alert';
@@ -11,6 +10,7 @@ import type { Store } from '../ports/store.port';
 import type { ActionMcas, ActionMde } from './action-defender';
 import type { ActionSettings } from './action-settings';
 import { classifyDefenderError } from './classify-defender-error';
+import { machineActionsOf, readDefenderIsolation } from './read-defender-isolation';
 
 /** What advancing an action works with. */
 export interface AdvanceContext {
@@ -28,6 +28,9 @@ const MACHINE_TYPES: Readonly<Record<'isolate' | 'unisolate' | 'scan', MachineAc
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The start of the note of a status that could not be read (cleared by the next good read). */
+const READ_FAILED = 'Vigil could not read the status from Defender';
 
 /** The machine action type of a machine kind; undefined for alert kinds. */
 function machineTypeOf(action: ResponseAction): MachineActionType | undefined {
@@ -94,9 +97,8 @@ function later(
 async function openConflict(action: ResponseAction, ctx: AdvanceContext): Promise<MachineAction | undefined> {
   const type = machineTypeOf(action);
   if (type === undefined || action.machineId === undefined) return undefined;
-  const listed = await ctx.mde.listMachineActions({ machineId: action.machineId, maxActions: 50 });
+  const listed = await machineActionsOf(ctx.mde, action.machineId, [type]);
   return listed
-    .filter((candidate) => candidate.type === type)
     .filter((candidate) => candidate.status === 'Pending' || candidate.status === 'InProgress')
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
@@ -110,8 +112,7 @@ async function precheck(action: ResponseAction, ctx: AdvanceContext): Promise<Re
   if ((action.kind !== 'isolate' && action.kind !== 'unisolate') || action.machineId === undefined)
     return undefined;
   const now = iso(ctx.clock.now());
-  const listed = await ctx.mde.listMachineActions({ machineId: action.machineId, maxActions: 50 });
-  const state = isolationFromDefender(listed);
+  const state = await readDefenderIsolation(ctx.mde, action.machineId);
   const wanted = action.kind === 'isolate' ? 'Isolate' : 'Unisolate';
   if (state.open?.type === wanted) {
     const who = state.open.requestor ? ` by ${state.open.requestor}` : '';
@@ -260,7 +261,8 @@ async function send(action: ResponseAction, ctx: AdvanceContext): Promise<Respon
 /**
  * An action left in `sending` (a crash mid-call, or an answer that never came): for a machine action,
  * the Defender action carrying exactly our comment, created since the request, is ours and is followed;
- * without one, nothing was created and the action is sent again. Alert changes are safe to repeat.
+ * without one, nothing was created and the action is sent again. An alert change is sent again only
+ * when Defender does not show it already.
  */
 async function recover(action: ResponseAction, ctx: AdvanceContext): Promise<ResponseAction> {
   const type = machineTypeOf(action);
@@ -281,7 +283,27 @@ async function recover(action: ResponseAction, ctx: AdvanceContext): Promise<Res
       return later(action, ctx, verdict.kind === 'pending' ? 'Defender is busy' : verdict.message, 'sending');
     }
   }
+  if (type === undefined) {
+    const done = await alertChangeTookEffect(action, ctx).catch(() => false);
+    if (done) return finishAction(action, 'succeeded', iso(ctx.clock.now()), 'Defender already had it');
+  }
   return send(action, ctx);
+}
+
+/**
+ * Whether a resolution or an assignment whose answer was lost has taken effect in Defender, so it is not
+ * sent (and its comment added) twice.
+ */
+async function alertChangeTookEffect(action: ResponseAction, ctx: AdvanceContext): Promise<boolean> {
+  const stored = await ctx.store.repos.alerts.get(action.alertId);
+  const source = stored?.alert.source ?? 'mde';
+  if (source === 'mcas') {
+    if (ctx.mcas === undefined) return false;
+    return (await ctx.mcas.getAlert(action.alertId)).status === 'resolved';
+  }
+  const current = await ctx.mde.getAlert(action.alertId);
+  if (action.kind === 'resolve') return current.status === 'resolved';
+  return current.assignedTo?.toLowerCase() === action.params.assignee?.toLowerCase();
 }
 
 /** Checks a followed machine action in Defender, and ends ours when Defender's has ended. */
@@ -296,6 +318,14 @@ async function track(action: ResponseAction, ctx: AdvanceContext): Promise<Respo
     ...(note === undefined ? {} : { outcomeNote: note }),
   });
   if (action.defenderActionId === undefined) return send(action, ctx);
+  if (now - Date.parse(action.requestedAt) > ctx.settings.followLimitMs) {
+    return finishAction(
+      action,
+      'timeOut',
+      iso(now),
+      `Vigil stopped following Defender action ${action.defenderActionId}: no final status after ${Math.round(ctx.settings.followLimitMs / 3_600_000)} h`,
+    );
+  }
   try {
     const current = await ctx.mde.getMachineAction(action.defenderActionId);
     const final = finalStateOf(current.status);
@@ -308,11 +338,15 @@ async function track(action: ResponseAction, ctx: AdvanceContext): Promise<Respo
             : undefined;
       return finishAction({ ...action, defenderStatus: current.status }, final, iso(now), note);
     }
-    return { ...next(), defenderStatus: current.status };
+    const { outcomeNote, ...rest } = next();
+    const keep = outcomeNote !== undefined && !outcomeNote.startsWith(READ_FAILED);
+    return { ...rest, ...(keep ? { outcomeNote } : {}), defenderStatus: current.status };
   } catch (error) {
+    // A failed read is not a failed action: Defender may still be working on it. Keep following (the
+    // note says why the status is old) until the follow limit.
     const verdict = classifyDefenderError(error);
-    if (verdict.kind === 'fail') return finishAction(action, 'failed', iso(now), verdict.message);
-    return next();
+    const message = verdict.kind === 'pending' ? 'Defender is busy' : verdict.message;
+    return next(`${READ_FAILED} (${message}); it tries again`);
   }
 }
 

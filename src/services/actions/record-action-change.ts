@@ -36,7 +36,12 @@ export async function recordActionChange(tx: StoreTx, change: ActionChange, audi
   const groupId = await cardGroupOf(tx, change.action.alertId);
   if (groupId !== undefined) await tx.outbox.enqueue({ kind: 'updateCard', groupId, at: change.nowIso });
   if (groupId !== undefined && change.reply !== undefined) {
-    await tx.outbox.enqueue({ kind: 'reply', groupId, payload: { text: change.reply }, at: change.nowIso });
+    await tx.outbox.enqueue({
+      kind: 'reply',
+      groupId,
+      payload: { text: change.reply, plain: true },
+      at: change.nowIso,
+    });
   }
   if (change.audit !== undefined) await audit.record(change.audit, tx);
 }

@@ -6,7 +6,12 @@ export type CardJson = Readonly<Record<string, unknown>>;
 /** What Vigil posts: a card (with a plain-text fallback for notifications) or plain text. */
 export type TeamsMessage =
   | { readonly kind: 'card'; readonly card: CardJson; readonly fallbackText: string }
-  | { readonly kind: 'text'; readonly text: string };
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      /** True to send it as plain text: it holds outside text that must not be read as markdown. */
+      readonly plain?: boolean;
+    };
 
 /**
  * The stable codes a `TeamsMessenger` throws (as `VigilError`s). Throttled and transient failures carry

@@ -62,8 +62,46 @@ describe('SqliteActionRepository', () => {
       message: /at state/,
     });
     damage(JSON.stringify({ ...makeAction(), attempts: undefined }));
-    assert.throws(() => actions.claimDue(at(5), 10, at(6)), { code: 'STORE.CORRUPT_DATA' });
     assert.throws(() => actions.list({ limit: 10 }), { code: 'STORE.CORRUPT_DATA' });
+  });
+
+  it('should quarantine a damaged due row instead of letting it block the queue', () => {
+    actions.insert(makeAction());
+    damage(JSON.stringify({ ...makeAction(), attempts: undefined }));
+    actions.insert(
+      makeAction({
+        id: 'act-2',
+        requestKey: 'scan:machine-1',
+        kind: 'scan',
+        nextCheckAt: '2026-01-01T10:02:00Z',
+      }),
+    );
+    assert.deepEqual(
+      actions.claimDue(at(5), 10, at(6)).map((action) => action.id),
+      ['act-2'],
+    );
+    assert.deepEqual(
+      db.prepare("SELECT status, next_check_at, request_key FROM actions WHERE id = 'act-1'").raw().get(),
+      ['failed', null, 'isolation:machine-1#damaged-act-1'],
+    );
+    assert.equal(actions.getByKey('isolation:machine-1'), undefined, 'the intent is free again');
+  });
+
+  it('should claim actions waiting to be sent before status checks that are due earlier', () => {
+    actions.insert(makeAction({ id: 'act-1', state: 'inProgress', nextCheckAt: '2026-01-01T10:01:00Z' }));
+    actions.insert(
+      makeAction({
+        id: 'act-2',
+        requestKey: 'scan:machine-1',
+        kind: 'scan',
+        state: 'queued',
+        nextCheckAt: '2026-01-01T10:03:00Z',
+      }),
+    );
+    assert.deepEqual(
+      actions.claimDue(at(5), 10, at(6)).map((action) => action.id),
+      ['act-2', 'act-1'],
+    );
   });
 
   it('should keep JSON keys it does not know', () => {

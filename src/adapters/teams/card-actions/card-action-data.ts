@@ -43,6 +43,9 @@ export const resolveData = z.looseObject({
   comment: z.string().trim().max(1000, 'Keep the comment under 1,000 characters.').optional(),
 });
 
+/** A sign-in name (UPN or mail address): nothing a Teams message could read as markup. */
+const SIGN_IN_NAME = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+
 /** `assign`: to a sign-in name, or (empty) to the person who clicked. */
 export const assignData = z.looseObject({
   alertId,
@@ -50,7 +53,7 @@ export const assignData = z.looseObject({
     .string()
     .trim()
     .max(120, 'That name is too long.')
-    .refine((value) => value === '' || /^[^\s@<>"]+@[^\s@<>"]+$/.test(value), {
+    .refine((value) => value === '' || SIGN_IN_NAME.test(value), {
       message: 'Give a sign-in name such as megan@contoso.com, or leave it empty to take the alert yourself.',
     })
     .optional(),

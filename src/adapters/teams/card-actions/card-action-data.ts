@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fitsClassification } from '../../../domain/alerts/determination';
 
 const alertId = z.string().trim().min(1).max(128);
 const machineId = z.string().trim().min(1).max(128).optional();
@@ -29,19 +30,25 @@ export const scanData = z.looseObject({
 });
 
 /** `resolve`: classification (required), MDE determination, comment. */
-export const resolveData = z.looseObject({
-  alertId,
-  classification: z.enum(['truePositive', 'falsePositive', 'informationalExpectedActivity'], {
-    error: 'Choose a classification.',
-  }),
-  determination: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{1,64}$/, 'That determination is not one Defender knows.')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  comment: z.string().trim().max(1000, 'Keep the comment under 1,000 characters.').optional(),
-});
+export const resolveData = z
+  .looseObject({
+    alertId,
+    classification: z.enum(['truePositive', 'falsePositive', 'informationalExpectedActivity'], {
+      error: 'Choose a classification.',
+    }),
+    determination: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{1,64}$/, 'That determination is not one Defender knows.')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    comment: z.string().trim().max(1000, 'Keep the comment under 1,000 characters.').optional(),
+  })
+  .refine((data) => !data.determination || fitsClassification(data.classification, data.determination), {
+    message:
+      'That determination does not go with the classification (e.g. "FP: Clean" is for a false positive).',
+    path: ['determination'],
+  });
 
 /** A sign-in name (UPN or mail address): nothing a Teams message could read as markup. */
 const SIGN_IN_NAME = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;

@@ -126,6 +126,12 @@ describe('createCardActions', () => {
       ['resolve', {}, /Choose a classification/],
       ['resolve', { classification: 'truePositive', determination: 'DROP TABLE' }, /determination/],
       ['resolve', { classification: 'truePositive', comment: 'c'.repeat(1001) }, /1,000 characters/],
+      [
+        'resolve',
+        { classification: 'truePositive', determination: 'Clean' },
+        /does not go with the classification/,
+      ],
+      ['resolve', { classification: 'falsePositive', determination: 'Malware' }, /does not go with/],
       ['assign', { assignee: 'not a name' }, /sign-in name/],
       ['approve', {}, /actionId/],
     ];

@@ -318,16 +318,19 @@ async function track(action: ResponseAction, ctx: AdvanceContext): Promise<Respo
     ...(note === undefined ? {} : { outcomeNote: note }),
   });
   if (action.defenderActionId === undefined) return send(action, ctx);
-  if (now - Date.parse(action.requestedAt) > ctx.settings.followLimitMs) {
-    return finishAction(
-      action,
+  // Past the follow limit Vigil gives up, but only after one more read: an action Defender ended
+  // meanwhile (the last check came before, this one after the limit) ends as Defender says.
+  const defenderActionId = action.defenderActionId;
+  const overdue = now - Date.parse(action.requestedAt) > ctx.settings.followLimitMs;
+  const giveUp = (last: ResponseAction): ResponseAction =>
+    finishAction(
+      last,
       'timeOut',
       iso(now),
-      `Vigil stopped following Defender action ${action.defenderActionId}: no final status after ${Math.round(ctx.settings.followLimitMs / 3_600_000)} h`,
+      `Vigil stopped following Defender action ${defenderActionId}: no final status after ${Math.round(ctx.settings.followLimitMs / 3_600_000)} h`,
     );
-  }
   try {
-    const current = await ctx.mde.getMachineAction(action.defenderActionId);
+    const current = await ctx.mde.getMachineAction(defenderActionId);
     const final = finalStateOf(current.status);
     if (final !== undefined) {
       const note =
@@ -338,12 +341,14 @@ async function track(action: ResponseAction, ctx: AdvanceContext): Promise<Respo
             : undefined;
       return finishAction({ ...action, defenderStatus: current.status }, final, iso(now), note);
     }
+    if (overdue) return giveUp({ ...action, defenderStatus: current.status });
     const { outcomeNote, ...rest } = next();
     const keep = outcomeNote !== undefined && !outcomeNote.startsWith(READ_FAILED);
     return { ...rest, ...(keep ? { outcomeNote } : {}), defenderStatus: current.status };
   } catch (error) {
     // A failed read is not a failed action: Defender may still be working on it. Keep following (the
     // note says why the status is old) until the follow limit.
+    if (overdue) return giveUp(action);
     const verdict = classifyDefenderError(error);
     const message = verdict.kind === 'pending' ? 'Defender is busy' : verdict.message;
     return next(`${READ_FAILED} (${message}); it tries again`);

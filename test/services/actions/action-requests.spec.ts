@@ -9,6 +9,7 @@ import {
   actionKit,
   BEN,
   BOSS,
+  isolationReads,
   MACHINE,
   MCAS_ALERT,
   makeAlert,
@@ -19,8 +20,10 @@ import {
   sinceT0,
   T0,
   TENANT,
+  TEST_SETTINGS,
   TIER0_ALERT,
   TIER0_MACHINE,
+  throttled,
   VAL,
 } from './action-test-kit';
 
@@ -128,7 +131,7 @@ describe('createActionRequests', () => {
         },
       ]);
       assert.equal(kit.kicks.queued, 1);
-      assert.deepEqual(kit.mde.calls, [], 'the request itself sends nothing');
+      assert.deepEqual(kit.mde.callLog(), isolationReads(MACHINE), 'the request itself only reads Defender');
     });
 
     it("should accept the alert's own machine id in any case", async () => {
@@ -233,6 +236,7 @@ describe('createActionRequests', () => {
           kind: 'reply',
           groupId: 'group-tier0',
           text: "🔐 Full isolation of srv-core-01 needs a second responder's approval by 09:30 UTC (requested by Ana Responder at 09:00 UTC; srv-core-01.contoso.com is protected (tag Tier0)). Approve or reject it on the card.",
+          plain: true,
         },
       ]);
       assert.deepEqual((await kit.auditLines())[0]?.details, {
@@ -242,7 +246,7 @@ describe('createActionRequests', () => {
       });
       kit.clock.advance(HALF_HOUR - 1);
       assert.equal(await kit.worker.runOnce(), 0, 'nothing is due before the approval expires');
-      assert.deepEqual(kit.mde.calls, []);
+      assert.deepEqual(kit.mde.callLog(), isolationReads(TIER0_MACHINE), 'only the click read Defender');
     });
 
     it('should hold the isolation of a machine whose name matches a protected pattern', async () => {
@@ -340,6 +344,7 @@ describe('createActionRequests', () => {
           kind: 'reply',
           groupId: 'group-tier0',
           text: '👍 Ben Responder approved: Full isolation of srv-core-01 requested by Ana Responder at 09:00 UTC · sending to Defender.',
+          plain: true,
         },
       ]);
       assert.deepEqual((await kit.auditLines()).at(-1), {
@@ -356,6 +361,61 @@ describe('createActionRequests', () => {
         [['isolate', TIER0_MACHINE]],
       );
       assert.equal((await kit.action('act-1')).state, 'inProgress');
+    });
+
+    for (const [how, demote] of [
+      ['lost her grant', (k: ActionKit) => k.store.repos.roles.remove(TENANT, 'ana-id')],
+      [
+        'was made a viewer',
+        (k: ActionKit) =>
+          k.store.repos.roles.set({
+            tenantId: TENANT,
+            aadObjectId: 'ana-id',
+            role: 'viewer',
+            grantedBy: 'boss-id',
+            grantedAt: k.clock.iso(),
+          }),
+      ],
+    ] as const) {
+      it(`should refuse the approval when the requester ${how} since, audited, changing nothing`, async () => {
+        await demote(kit);
+        const outcome = await kit.requests.approve(BEN, 'act-1');
+        assert.deepEqual(outcome, {
+          status: 'refused',
+          reason: 'permission',
+          message: 'Ana Responder no longer holds the responder role: the request cannot be approved.',
+        });
+        assert.deepEqual((await kit.auditLines()).slice(1), [
+          {
+            action: 'alert.isolate.approve',
+            actor: 'ben-id',
+            target: TIER0_ALERT,
+            outcome: 'refused',
+            details: { reason: 'permission', actionId: 'act-1', requester: 'ana-id' },
+          },
+        ]);
+        const action = await kit.action('act-1');
+        assert.equal(action.state, 'awaitingApproval');
+        assert.equal(action.approval?.decidedBy, undefined);
+        assert.deepEqual(await kit.drainOutbox(), []);
+        assert.equal(kit.kicks.queued, 1, 'the worker is not woken');
+        assert.equal(await kit.worker.runOnce(), 0);
+        assert.deepEqual(kit.mde.creatingCalls(), []);
+      });
+    }
+
+    it('should still let a responder reject the request of a requester who lost the role', async () => {
+      await kit.store.repos.roles.remove(TENANT, 'ana-id');
+      const outcome = await kit.requests.reject(BEN, 'act-1');
+      assert.equal(outcome.status, 'decided');
+      assert.equal((await kit.action('act-1')).state, 'rejected');
+    });
+
+    it('should take the approval of a request by an admin by configuration (no grant needed)', async () => {
+      await kit.ask(BOSS, 'isolate', PATTERN_ALERT, ISOLATE);
+      const outcome = await kit.requests.approve(BEN, 'act-2');
+      assert.equal(outcome.status, 'decided');
+      assert.equal((await kit.action('act-2')).state, 'queued');
     });
 
     it('should answer a second approval as too late, audited, changing nothing', async () => {
@@ -391,6 +451,7 @@ describe('createActionRequests', () => {
           kind: 'reply',
           groupId: 'group-tier0',
           text: '⛔ Ben Responder rejected the request: nothing was sent to Defender.',
+          plain: true,
         },
       ]);
       assert.deepEqual((await kit.auditLines()).at(-1), {
@@ -402,7 +463,7 @@ describe('createActionRequests', () => {
       });
       kit.clock.advance(2 * HALF_HOUR);
       assert.equal(await kit.worker.runOnce(), 0);
-      assert.deepEqual(kit.mde.calls, []);
+      assert.deepEqual(kit.mde.callLog(), isolationReads(TIER0_MACHINE), 'only the click read Defender');
       assert.equal((await kit.ask(BEN, 'isolate', TIER0_ALERT, ISOLATE)).status, 'accepted');
     });
 
@@ -432,8 +493,11 @@ describe('createActionRequests', () => {
       assert.equal(action.approval?.decidedBy, undefined, 'nobody decided');
       const queued = await kit.drainOutbox();
       assert.deepEqual(
-        queued.map((item) => item.kind),
-        ['updateCard', 'reply'],
+        queued.map((item) => [item.kind, item.plain]),
+        [
+          ['updateCard', undefined],
+          ['reply', true],
+        ],
       );
       assert.match(
         queued[1]?.text ?? '',
@@ -454,7 +518,7 @@ describe('createActionRequests', () => {
         ],
       );
       assert.equal(await kit.worker.runOnce(), 0);
-      assert.deepEqual(kit.mde.calls, []);
+      assert.deepEqual(kit.mde.callLog(), isolationReads(TIER0_MACHINE), 'only the click read Defender');
       assert.equal(verifyChain(await kit.auditEntries(), sha256Hex), undefined);
     });
   });
@@ -492,17 +556,64 @@ describe('createActionRequests', () => {
       );
     });
 
-    it('should not isolate a machine Vigil already isolated, nor release one it released', async () => {
+    it('should not isolate a machine Defender shows isolated, saying since when and by whom (audited, nothing recorded)', async () => {
+      kit.mde.addAction({
+        type: 'Isolate',
+        status: 'Succeeded',
+        requestor: 'megan@contoso.com',
+        createdAt: sinceT0(-2 * 3600_000),
+        updatedAt: sinceT0(-110 * 60_000),
+      });
+      const outcome = await kit.ask(ANA, 'isolate', ALERT, ISOLATE);
+      assert.deepEqual(outcome, {
+        status: 'nothingToDo',
+        message:
+          'pc-finance-01 is already isolated in Defender (since 07:10 UTC, by megan@contoso.com): nothing was sent.',
+      });
+      assert.deepEqual(await kit.auditLines(), [
+        {
+          action: 'alert.isolate.request',
+          actor: 'ana-id',
+          target: ALERT,
+          outcome: 'succeeded',
+          details: { result: 'nothing to do', note: outcome.message },
+        },
+      ]);
+      assert.deepEqual(kit.mde.callLog(), isolationReads(MACHINE), 'one read per type, nothing sent');
+      assert.deepEqual(await kit.actionsOf(ALERT), []);
+      assert.deepEqual(await kit.drainOutbox(), []);
+      assert.equal(kit.kicks.queued, 0);
+    });
+
+    it('should not release a machine Defender released last (the newest that succeeded decides, whoever asked)', async () => {
+      kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', createdAt: sinceT0(-3 * 3600_000) });
+      const { requestor: _anonymous, ...release } = kit.mde.addAction({
+        type: 'Unisolate',
+        status: 'Succeeded',
+        createdAt: sinceT0(-3600_000),
+        updatedAt: sinceT0(-55 * 60_000),
+      });
+      kit.mde.machineActions[1] = release; // Defender names no requestor for this one
+      kit.mde.addAction({ type: 'Isolate', status: 'Failed', createdAt: sinceT0(-30 * 60_000) });
+      const outcome = await kit.ask(ANA, 'unisolate', ALERT, { reason: 'clean' });
+      assert.deepEqual(outcome, {
+        status: 'nothingToDo',
+        message: 'pc-finance-01 is not isolated in Defender (since 08:05 UTC): nothing was sent.',
+      });
+      assert.deepEqual(await kit.actionsOf(ALERT), []);
+      assert.equal((await kit.ask(ANA, 'isolate', ALERT, ISOLATE)).status, 'accepted');
+    });
+
+    it('should say so again after Vigil itself isolated or released the machine (Defender shows it)', async () => {
       await kit.ask(ANA, 'isolate', ALERT, ISOLATE);
       assert.equal((await kit.endInDefender('act-1', 'Succeeded')).state, 'succeeded');
       await kit.drainOutbox();
-      const creates = kit.mde.creatingCalls().length;
 
       const again = await kit.ask(BEN, 'isolate', OTHER_ALERT, ISOLATE);
       assert.deepEqual(again, {
         status: 'nothingToDo',
         message:
-          'pc-finance-01 is already isolated (Vigil isolated it and has not released it): nothing was sent.',
+          'pc-finance-01 is already isolated in Defender (since 09:00 UTC, by vigil-app@contoso.com): nothing was sent.',
       });
       assert.deepEqual(await kit.actionsOf(OTHER_ALERT), []);
       assert.deepEqual(await kit.drainOutbox(), []);
@@ -513,10 +624,124 @@ describe('createActionRequests', () => {
       const release = await kit.ask(ANA, 'unisolate', ALERT, { reason: 'clean' });
       assert.deepEqual(release, {
         status: 'nothingToDo',
-        message: 'pc-finance-01 is not isolated (Vigil released it last): nothing was sent.',
+        message:
+          'pc-finance-01 is not isolated in Defender (since 09:01 UTC, by vigil-app@contoso.com): nothing was sent.',
       });
-      assert.equal(kit.mde.creatingCalls().length, creates + 1, 'only the release was sent');
+      assert.deepEqual(
+        kit.mde.creatingCalls().map((call) => call.method),
+        ['isolate', 'unisolate'],
+      );
+    });
+
+    it("should not let Vigil's own record refuse a click: a machine released in the portal since may be isolated again", async () => {
+      await kit.ask(ANA, 'isolate', ALERT, ISOLATE);
+      assert.equal((await kit.endInDefender('act-1', 'Succeeded')).state, 'succeeded');
+      kit.clock.advance(3600_000);
+      kit.mde.addAction({ type: 'Unisolate', status: 'Succeeded', requestor: 'carol@contoso.com' });
+      const again = await kit.ask(BEN, 'isolate', OTHER_ALERT, ISOLATE);
+      assert.equal(again.status, 'accepted', 'Vigil still records its isolation, Defender says released');
+      assert.equal(again.status === 'accepted' && again.action.id, 'act-2');
+      assert.equal((await kit.endInDefender('act-2', 'Succeeded')).state, 'succeeded');
+      assert.equal(kit.mde.callsOf('isolate').length, 2);
+    });
+
+    it("should not let Vigil's own record refuse a release of a machine isolated in the portal since", async () => {
+      kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', createdAt: sinceT0(-7200_000) });
+      await kit.ask(ANA, 'unisolate', ALERT, { reason: 'clean' });
+      assert.equal((await kit.endInDefender('act-1', 'Succeeded')).state, 'succeeded');
+      kit.clock.advance(3600_000);
+      kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', requestor: 'carol@contoso.com' });
+      assert.equal((await kit.ask(BEN, 'unisolate', OTHER_ALERT, { reason: 'clean' })).status, 'accepted');
+    });
+
+    it('should accept the click when Defender has an isolation or release still open, or never isolated the machine', async () => {
+      kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', createdAt: sinceT0(-7200_000) });
+      kit.mde.addAction({ type: 'Unisolate', status: 'InProgress', createdAt: sinceT0(-60_000) });
+      const isolate = await kit.ask(ANA, 'isolate', ALERT, ISOLATE);
+      assert.equal(isolate.status, 'accepted', 'isolated, but a release is open: the worker decides');
+
+      const { machine: _pc, ...rest } = makeAlert({ id: 'da-fresh' });
+      await kit.seedAlert({ ...rest, machine: { id: 'machine-fresh', name: 'pc-fresh.contoso.com' } }, 'g');
+      assert.equal(
+        (await kit.ask(ANA, 'unisolate', 'da-fresh', { reason: 'clean' })).status,
+        'accepted',
+        'no isolation ever succeeded: Defender does not say it is released',
+      );
+    });
+
+    it("should find the machine's isolation among many other actions, in whatever order Defender lists them", async () => {
+      kit.mde.addAction({
+        type: 'Isolate',
+        status: 'Succeeded',
+        requestor: 'megan@contoso.com',
+        createdAt: sinceT0(-3 * 3600_000),
+        updatedAt: sinceT0(-3 * 3600_000),
+      });
+      kit.mde.addAction({ type: 'Unisolate', status: 'Succeeded', createdAt: sinceT0(-2 * 3600_000) });
+      kit.mde.addAction({
+        type: 'Isolate',
+        status: 'Succeeded',
+        requestor: 'megan@contoso.com',
+        createdAt: sinceT0(-3600_000),
+        updatedAt: sinceT0(-3600_000),
+      });
+      for (let n = 0; n < 60; n += 1) {
+        kit.mde.addAction({ type: 'RunAntiVirusScan', status: 'Succeeded', createdAt: sinceT0(-n * 1000) });
+      }
+      const oldestFirst = async (real: () => ReturnType<typeof kit.mde.listMachineActions>) =>
+        (await real()).reverse();
+      kit.mde.script('listMachineActions', oldestFirst, oldestFirst);
+      const outcome = await kit.ask(ANA, 'isolate', ALERT, ISOLATE);
+      assert.deepEqual(outcome, {
+        status: 'nothingToDo',
+        message:
+          'pc-finance-01 is already isolated in Defender (since 08:00 UTC, by megan@contoso.com): nothing was sent.',
+      });
+      assert.deepEqual(kit.mde.callLog(), isolationReads(MACHINE));
+    });
+  });
+
+  describe('when Defender cannot say at click time', () => {
+    it('should queue the isolation when Defender does not answer within lookupTimeoutMs; the worker skips it', async () => {
+      await kit.store.close();
+      kit = await actionKit({ settings: { ...TEST_SETTINGS, lookupTimeoutMs: 30 } });
+      kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', createdAt: sinceT0(-3600_000) });
+      let answer: (() => void) | undefined;
+      kit.mde.script(
+        'listMachineActions',
+        (real) =>
+          new Promise((resolve) => {
+            answer = () => resolve(real());
+          }),
+      );
+      const started = Date.now();
+      const outcome = await kit.ask(ANA, 'isolate', ALERT, ISOLATE);
+      assert.ok(Date.now() - started < 2000, 'the click is answered after the lookup timeout');
+      assert.equal(outcome.status, 'accepted');
+      assert.equal((await kit.action('act-1')).state, 'queued');
+      answer?.(); // Defender's late answer changes nothing
+      await kit.worker.runOnce();
+      const skipped = await kit.action('act-1');
+      assert.equal(skipped.state, 'skipped');
+      assert.equal(skipped.outcomeNote, 'the machine is already isolated in Defender');
+      assert.deepEqual(kit.mde.creatingCalls(), []);
+    });
+
+    it('should queue the isolation when reading Defender fails', async () => {
+      kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', createdAt: sinceT0(-3600_000) });
+      kit.mde.script('listMachineActions', async () => {
+        throw throttled();
+      });
       assert.equal((await kit.ask(ANA, 'isolate', ALERT, ISOLATE)).status, 'accepted');
+      assert.equal((await kit.action('act-1')).state, 'queued');
+    });
+
+    it('should not read Defender at all without readIsolation (the worker decides)', async () => {
+      await kit.store.close();
+      kit = await actionKit({ withIsolationLookup: false });
+      kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', createdAt: sinceT0(-3600_000) });
+      assert.equal((await kit.ask(ANA, 'isolate', ALERT, ISOLATE)).status, 'accepted');
+      assert.deepEqual(kit.mde.calls, []);
     });
   });
 

@@ -2,7 +2,7 @@ import { sha256Hex } from '../../../src/adapters/audit/sha256-hex';
 import { openSqliteStore } from '../../../src/adapters/store/sqlite-store';
 import { isFinalState } from '../../../src/domain/actions/action-state';
 import type { ResponseAction } from '../../../src/domain/actions/response-action';
-import type { Alert } from '../../../src/domain/alerts/alert';
+import type { Alert, AlertClassification } from '../../../src/domain/alerts/alert';
 import type { AuditEntry } from '../../../src/domain/audit/audit-entry';
 import { VigilError } from '../../../src/domain/errors/vigil-error';
 import type { Machine } from '../../../src/domain/machines/machine';
@@ -22,6 +22,7 @@ import {
   type ActionWorkerDeps,
   createActionWorker,
 } from '../../../src/services/actions/action-worker';
+import { readDefenderIsolation } from '../../../src/services/actions/read-defender-isolation';
 import { type AuditLog, createAuditLog } from '../../../src/services/audit/audit-log';
 import type { Clock } from '../../../src/services/ports/clock.port';
 import {
@@ -175,6 +176,11 @@ export class FakeMde implements ActionMde {
     (this.#steps as Record<string, unknown>)[method] = queue;
   }
 
+  /** Every call so far as `[method, args]`, in order. */
+  callLog(): [MdeMethod, readonly unknown[]][] {
+    return this.calls.map((call) => [call.method, call.args]);
+  }
+
   callsOf(method: MdeMethod): MdeCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -249,6 +255,16 @@ export class FakeMde implements ActionMde {
     );
   }
 
+  getAlert(alertId: string): Promise<Alert> {
+    return this.#run('getAlert', [alertId], async () => {
+      const alert = this.alerts.get(alertId);
+      if (alert === undefined) {
+        throw defenderError(DEFENDER_ERROR_CODES.notFound, `Defender has no alert ${alertId}.`);
+      }
+      return alert;
+    });
+  }
+
   updateAlert(alertId: string, update: AlertUpdate): Promise<Alert> {
     return this.#run('updateAlert', [alertId, update], async () => {
       const alert = this.alerts.get(alertId);
@@ -293,38 +309,77 @@ export class FakeMde implements ActionMde {
   }
 }
 
-/** One close call the fake Defender for Cloud Apps received. */
+/** One call the fake Defender for Cloud Apps received (a close carries its request; a read none). */
 export interface McasCall {
   readonly method: keyof ActionMcas;
   readonly alertId: string;
-  readonly request: McasCloseRequest | string;
+  readonly request?: McasCloseRequest | string;
 }
 
-/** A hand-written Defender for Cloud Apps that records closes and can fail the next ones. */
+/**
+ * A hand-written Defender for Cloud Apps: it keeps its alerts (a close resolves one), records every call,
+ * and can fail the next closes (before or after closing) and the next reads.
+ */
 export class FakeMcas implements ActionMcas {
   readonly calls: McasCall[] = [];
-  readonly #failures: unknown[] = [];
+  /** Cloud Apps' alerts (as `getAlert` would return them). */
+  readonly alerts = new Map<string, Alert>();
+  readonly #closeFailures: { readonly error: unknown; readonly closed: boolean }[] = [];
+  readonly #readFailures: unknown[] = [];
 
+  /** The next closes throw these, one per call, without closing the alert. */
   failNext(...errors: unknown[]): void {
-    this.#failures.push(...errors);
+    this.#closeFailures.push(...errors.map((error) => ({ error, closed: false })));
+  }
+
+  /** The next closes close the alert, then throw these (the answer was lost). */
+  loseNextAnswer(...errors: unknown[]): void {
+    this.#closeFailures.push(...errors.map((error) => ({ error, closed: true })));
+  }
+
+  /** The next reads (`getAlert`) throw these. */
+  failNextRead(...errors: unknown[]): void {
+    this.#readFailures.push(...errors);
+  }
+
+  async getAlert(alertId: string): Promise<Alert> {
+    this.calls.push({ method: 'getAlert', alertId });
+    if (this.#readFailures.length > 0) throw this.#readFailures.shift();
+    const alert = this.alerts.get(alertId);
+    if (alert === undefined) {
+      throw defenderError(DEFENDER_ERROR_CODES.notFound, `Defender for Cloud Apps has no alert ${alertId}.`);
+    }
+    return alert;
   }
 
   async closeBenign(alertId: string, request: McasCloseRequest): Promise<void> {
-    this.#record({ method: 'closeBenign', alertId, request });
+    this.#close({ method: 'closeBenign', alertId, request }, 'informationalExpectedActivity');
   }
 
   async closeFalsePositive(alertId: string, request: McasCloseRequest): Promise<void> {
-    this.#record({ method: 'closeFalsePositive', alertId, request });
+    this.#close({ method: 'closeFalsePositive', alertId, request }, 'falsePositive');
   }
 
   async closeTruePositive(alertId: string, comment: string): Promise<void> {
-    this.#record({ method: 'closeTruePositive', alertId, request: comment });
+    this.#close({ method: 'closeTruePositive', alertId, request: comment }, 'truePositive');
   }
 
-  #record(call: McasCall): void {
+  #close(call: McasCall, classification: AlertClassification): void {
     this.calls.push(call);
-    if (this.#failures.length > 0) throw this.#failures.shift();
+    const failure = this.#closeFailures.shift();
+    if (failure !== undefined && !failure.closed) throw failure.error;
+    const alert = this.alerts.get(call.alertId);
+    if (alert !== undefined) this.alerts.set(call.alertId, { ...alert, status: 'resolved', classification });
+    if (failure !== undefined) throw failure.error;
   }
+}
+
+/** The calls (method and arguments) that read a machine's isolation from Defender: one per type. */
+export function isolationReads(machineId: string): [MdeMethod, unknown[]][] {
+  return [
+    ['listMachineActions', [{ machineId, type: 'Isolate', maxActions: 1000 }]],
+    ['listMachineActions', [{ machineId, type: 'Unisolate', maxActions: 1000 }]],
+  ];
 }
 
 /** Defender's record of a machine. */
@@ -355,6 +410,8 @@ export interface QueuedItem {
   readonly kind: OutboxKind;
   readonly groupId: string;
   readonly text?: string;
+  /** The payload's `plain` flag, whenever the payload has one. */
+  readonly plain?: unknown;
 }
 
 /** An audit entry reduced to what the tests compare. */
@@ -382,7 +439,10 @@ export interface ActionKit {
   worker: ActionWorker;
   /** A new worker on the same store (as after a restart), with the kit's fakes unless overridden. */
   newWorker(overrides?: Partial<ActionWorkerDeps>): ActionWorker;
-  /** Stores an alert on the card of `groupId` (a fold group of its own), and in the fake MDE. */
+  /**
+   * Stores an alert on the card of `groupId` (a fold group of its own), and in the fake MDE (a Cloud Apps
+   * alert: in the fake Cloud Apps).
+   */
   seedAlert(alert: Alert, groupId?: string): Promise<void>;
   /** Takes (and completes) every queued outbox item, oldest first. */
   drainOutbox(): Promise<QueuedItem[]>;
@@ -419,10 +479,12 @@ export interface ActionKit {
 /**
  * A kit over an in-memory SQLite store with the real audit log and role service: Ana and Ben are
  * granted responder and Val viewer through the role repository, Boss is an admin by configuration; the
- * alerts above are stored (each with its own card group) and known to the fake MDE.
+ * alerts above are stored (each with its own card group) and known to the fake MDE (or Cloud Apps).
+ * Requests read a machine's isolation from the fake MDE (`readDefenderIsolation`), as Vigil does, unless
+ * `withIsolationLookup` is false.
  */
 export async function actionKit(
-  options: { settings?: ActionSettings; withMcas?: boolean } = {},
+  options: { settings?: ActionSettings; withMcas?: boolean; withIsolationLookup?: boolean } = {},
 ): Promise<ActionKit> {
   const clock = new FakeClock();
   const settings = options.settings ?? TEST_SETTINGS;
@@ -463,6 +525,9 @@ export async function actionKit(
     settings,
     lookupMachine: async (id) => machines.get(id),
     newId: () => `act-${++ids}`,
+    ...(options.withIsolationLookup === false
+      ? {}
+      : { readIsolation: (machineId: string) => readDefenderIsolation(mde, machineId) }),
     onQueued: () => {
       kicks.queued += 1;
     },
@@ -505,7 +570,8 @@ export async function actionKit(
         });
         await store.repos.alerts.setGroup(alert.id, groupId);
       }
-      mde.alerts.set(alert.id, alert);
+      if (alert.source === 'mcas') mcas.alerts.set(alert.id, alert);
+      else mde.alerts.set(alert.id, alert);
     },
     async drainOutbox() {
       const items = await store.repos.outbox.claim(
@@ -518,6 +584,7 @@ export async function actionKit(
         kind: item.kind,
         groupId: item.groupId,
         ...(typeof item.payload.text === 'string' ? { text: item.payload.text } : {}),
+        ...('plain' in item.payload ? { plain: item.payload.plain } : {}),
       }));
     },
     async auditEntries() {

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { sha256Hex } from '../../../src/adapters/audit/sha256-hex';
 import { defenderComment } from '../../../src/domain/actions/defender-comment';
+import { pollDelayMs } from '../../../src/domain/actions/poll-delay';
 import type { ResponseAction } from '../../../src/domain/actions/response-action';
 import type { Alert, AlertClassification } from '../../../src/domain/alerts/alert';
 import { verifyChain } from '../../../src/domain/audit/chain';
 import type { MachineAction, MachineActionStatus } from '../../../src/domain/machines/machine-action';
+import { ACTION_DEFAULTS } from '../../../src/services/actions/action-settings';
 import { MCAS_BENIGN_REASONS, MCAS_FALSE_POSITIVE_REASONS } from '../../../src/services/ports/mcas.port';
 import { recordingLogger } from '../../helpers/recording-logger';
 import {
@@ -17,9 +19,11 @@ import {
   BEN,
   defenderError,
   forbidden,
+  isolationReads,
   lostAnswer,
   MACHINE,
   MCAS_ALERT,
+  makeAlert,
   type QueuedItem,
   sinceT0,
   T0,
@@ -32,6 +36,21 @@ import {
 const ISOLATE = { isolationType: 'Full', reason: 'ransomware note found' } as const;
 const COMMENT = 'Isolated from Teams by Ana Responder (alert da-1): ransomware note found';
 const LEASE = TEST_SETTINGS.leaseMs;
+const HOUR = 3600_000;
+
+/** Lets pending async work run for a while (a worker run that is still going). */
+async function settle(turns = 50): Promise<void> {
+  for (let turn = 0; turn < turns; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** `until` for a condition that must be read asynchronously (the store). */
+async function eventually(condition: () => Promise<boolean>): Promise<void> {
+  for (let turn = 0; turn < 200; turn += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  assert.fail('the condition never came true');
+}
 
 /** Lets other pending async work run (a worker run that is still going). */
 async function until(condition: () => boolean): Promise<void> {
@@ -80,13 +99,11 @@ describe('createActionWorker (with advanceAction)', () => {
     it('should send exactly one isolation with its comment, follow it to Succeeded, and report the end once', async () => {
       await requestIsolation();
       assert.equal(await kit.worker.runOnce(), 1);
-      assert.deepEqual(
-        kit.mde.calls.map((call) => [call.method, call.args]),
-        [
-          ['listMachineActions', [{ machineId: MACHINE, maxActions: 50 }]],
-          ['isolate', [MACHINE, 'Full', COMMENT]],
-        ],
-      );
+      assert.deepEqual(kit.mde.callLog(), [
+        ...isolationReads(MACHINE), // the click
+        ...isolationReads(MACHINE), // the worker's look before sending
+        ['isolate', [MACHINE, 'Full', COMMENT]],
+      ]);
       const sent = await kit.action('act-1');
       assert.equal(sent.state, 'inProgress');
       assert.equal(sent.defenderComment, COMMENT);
@@ -131,6 +148,7 @@ describe('createActionWorker (with advanceAction)', () => {
           kind: 'reply',
           groupId: 'group-1',
           text: '✅ Full isolation of pc-finance-01 succeeded at 09:00 UTC (requested by Ana Responder at 09:00 UTC). Defender action ma-1.',
+          plain: true,
         },
       ]);
       assert.equal(kit.kicks.card, 3);
@@ -218,24 +236,163 @@ describe('createActionWorker (with advanceAction)', () => {
       assert.equal((await endings()).length, 1);
     });
 
-    it('should keep following through a throttled check, and fail when Defender refuses the check for good', async () => {
+    it('should keep following through checks Defender fails, whatever the error, noting why; the next good read clears the note', async () => {
       await requestIsolation();
       await kit.worker.runOnce();
-      kit.mde.script('getMachineAction', async () => {
-        throw throttled(10);
-      });
+      await newlyQueued();
+      const failures: [unknown, string][] = [
+        [throttled(10), 'Defender is limiting how often Vigil may call it; try again in a minute.'],
+        [
+          defenderError('DEFENDER.NOT_FOUND', 'Defender has no machine action ma-1.'),
+          'Defender has no machine action ma-1.',
+        ],
+        [forbidden(), 'Vigil is not allowed to do that in Defender: the app needs Machine.Isolate.'],
+        [alreadyPending(), 'Defender is busy'],
+        [new TypeError('fetch failed'), 'fetch failed'],
+      ];
+      for (const [index, [error, why]] of failures.entries()) {
+        kit.mde.script('getMachineAction', async () => {
+          throw error;
+        });
+        await kit.runDue();
+        const still = await kit.action('act-1');
+        assert.equal(still.state, 'inProgress', why);
+        assert.equal(still.attempts, index + 1);
+        assert.equal(still.defenderStatus, 'Pending');
+        assert.equal(
+          still.outcomeNote,
+          `Vigil could not read the status from Defender (${why}); it tries again`,
+        );
+        assert.equal(still.nextCheckAt, new Date(kit.clock.now() + pollDelayMs(index + 1)).toISOString());
+        assert.deepEqual(await newlyQueued(), [{ kind: 'updateCard', groupId: 'group-1' }], 'a new reason');
+      }
+      assert.equal(replies().length, 0);
+      assert.deepEqual(await endings(), []);
       await kit.runDue();
-      const still = await kit.action('act-1');
-      assert.equal(still.state, 'inProgress');
-      assert.equal(still.attempts, 1);
-      kit.mde.script('getMachineAction', async () => {
-        throw defenderError('DEFENDER.NOT_FOUND', 'Defender has no machine action ma-1.');
-      });
+      const read = await kit.action('act-1');
+      assert.equal(read.state, 'inProgress');
+      assert.equal(read.outcomeNote, undefined, 'a good read clears the note');
+      assert.equal(read.attempts, failures.length + 1);
+      assert.deepEqual(await newlyQueued(), [{ kind: 'updateCard', groupId: 'group-1' }]);
+
+      const done = await kit.endInDefender('act-1', 'Succeeded');
+      assert.equal(done.state, 'succeeded');
+      assert.equal(done.outcomeNote, undefined);
+      assert.equal(kit.mde.callsOf('isolate').length, 1);
+      assert.deepEqual(await endings(), [
+        {
+          action: 'alert.isolate',
+          actor: 'ana-id',
+          target: ALERT,
+          outcome: 'succeeded',
+          details: { actionId: 'act-1', state: 'succeeded', defenderActionId: 'ma-1' },
+        },
+      ]);
+    });
+
+    it('should keep a note that is not about a failed read through good reads', async () => {
+      kit.mde.addAction({ type: 'Isolate', status: 'Pending', requestor: 'carol@contoso.com' });
+      await requestIsolation();
+      await kit.worker.runOnce();
+      await kit.runDue();
+      kit.mde.setStatus('ma-1', 'InProgress');
+      await kit.runDue();
+      const followed = await kit.action('act-1');
+      assert.equal(followed.attempts, 2);
+      assert.equal(followed.defenderStatus, 'InProgress');
+      assert.equal(
+        followed.outcomeNote,
+        'Defender already had this request pending by carol@contoso.com; Vigil follows that one',
+      );
+    });
+
+    it('should stop following after followLimitMs (72 h by default) since the request: timed out, with a note', async () => {
+      assert.equal(ACTION_DEFAULTS.followLimitMs, 72 * HOUR);
+      assert.equal(TEST_SETTINGS.followLimitMs, 72 * HOUR);
+      await requestIsolation();
+      await kit.worker.runOnce();
+      kit.clock.set(T0 + 72 * HOUR);
+      assert.equal(await kit.worker.runOnce(), 1);
+      assert.equal((await kit.action('act-1')).state, 'inProgress', 'still followed at the limit');
+      assert.equal(kit.mde.callsOf('getMachineAction').length, 1);
+      await newlyQueued();
+
       await kit.runDue();
       const done = await kit.action('act-1');
-      assert.equal(done.state, 'failed');
-      assert.equal(done.outcomeNote, 'Defender has no machine action ma-1.');
+      assert.equal(done.state, 'timeOut');
+      assert.equal(done.defenderStatus, 'Pending');
+      assert.equal(kit.mde.callsOf('getMachineAction').length, 2, 'one last look before giving up');
+      assert.equal(
+        done.outcomeNote,
+        'Vigil stopped following Defender action ma-1: no final status after 72 h',
+      );
+      assert.equal(done.finishedAt, sinceT0(72 * HOUR + pollDelayMs(1)));
+      assert.equal(done.nextCheckAt, undefined);
+      assert.equal(done.requestKey, `isolation:${MACHINE}#act-1`);
+      assert.deepEqual(await newlyQueued(), [
+        { kind: 'updateCard', groupId: 'group-1' },
+        {
+          kind: 'reply',
+          groupId: 'group-1',
+          text: '❌ Full isolation of pc-finance-01 timed out in Defender at 09:00 UTC (requested by Ana Responder at 09:00 UTC). Defender action ma-1. Use Retry on the card to ask again.',
+          plain: true,
+        },
+      ]);
+      assert.deepEqual(await endings(), [
+        {
+          action: 'alert.isolate',
+          actor: 'ana-id',
+          target: ALERT,
+          outcome: 'failed',
+          details: {
+            actionId: 'act-1',
+            state: 'timeOut',
+            defenderActionId: 'ma-1',
+            note: 'Vigil stopped following Defender action ma-1: no final status after 72 h',
+          },
+        },
+      ]);
+      kit.clock.advance(HOUR);
+      assert.equal(await kit.worker.runOnce(), 0, 'never followed again');
       assert.equal(kit.mde.callsOf('isolate').length, 1);
+    });
+
+    it('should stop following at the limit an action whose status it could not read', async () => {
+      await kit.store.close();
+      kit = await actionKit({ settings: { ...TEST_SETTINGS, followLimitMs: 2 * HOUR } });
+      await requestIsolation();
+      await kit.worker.runOnce();
+      const unreadable = async (): Promise<MachineAction> => {
+        throw throttled();
+      };
+      kit.mde.script('getMachineAction', unreadable, unreadable);
+      await kit.runDue();
+      assert.match((await kit.action('act-1')).outcomeNote ?? '', /^Vigil could not read the status/);
+      kit.clock.set(T0 + 2 * HOUR + 1);
+      await kit.worker.runOnce();
+      const done = await kit.action('act-1');
+      assert.equal(done.state, 'timeOut');
+      assert.equal(
+        done.outcomeNote,
+        'Vigil stopped following Defender action ma-1: no final status after 2 h',
+      );
+    });
+
+    it('should still end as Defender says when the first check past the limit finds the action ended', async () => {
+      await requestIsolation();
+      await kit.worker.runOnce();
+      kit.clock.set(T0 + 71 * HOUR);
+      kit.mde.setStatus('ma-1', 'Succeeded');
+      kit.clock.set(T0 + 73 * HOUR); // the worker was down meanwhile
+      await kit.worker.runOnce();
+      const done = await kit.action('act-1');
+      assert.equal(done.state, 'succeeded');
+      assert.equal(done.defenderStatus, 'Succeeded');
+      assert.equal(done.outcomeNote, undefined);
+      assert.deepEqual(
+        kit.mde.callsOf('getMachineAction').map((call) => call.args),
+        [['ma-1']],
+      );
     });
 
     it('should send a scan without looking at isolation first', async () => {
@@ -379,24 +536,48 @@ describe('createActionWorker (with advanceAction)', () => {
       });
       await kit.worker.runOnce();
       assert.equal((await kit.action('act-1')).defenderActionId, 'ma-1');
+      assert.deepEqual(kit.mde.callLog(), [
+        [
+          'runAntivirusScan',
+          [MACHINE, 'Quick', 'Antivirus scan (quick) from Teams by Ana Responder (alert da-1)'],
+        ],
+        ['listMachineActions', [{ machineId: MACHINE, type: 'RunAntiVirusScan', maxActions: 1000 }]],
+      ]);
     });
 
-    it('should skip an isolation of a machine already isolated in Defender, sending nothing', async () => {
-      kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', createdAt: sinceT0(-3600_000) });
-      kit.mde.addAction({ type: 'Unisolate', status: 'Failed', createdAt: sinceT0(-1800_000) });
-      await requestIsolation();
+    it('should adopt the newest open scan, in whatever order Defender lists them', async () => {
+      await kit.ask(ANA, 'scan', ALERT, { scanType: 'Quick' });
+      kit.mde.addAction({ type: 'RunAntiVirusScan', status: 'InProgress', createdAt: sinceT0(-600_000) });
+      kit.mde.addAction({ type: 'RunAntiVirusScan', status: 'Succeeded', createdAt: sinceT0(-120_000) });
+      kit.mde.addAction({ type: 'RunAntiVirusScan', status: 'Pending', createdAt: sinceT0(-60_000) });
+      kit.mde.addAction({ type: 'RunAntiVirusScan', status: 'Failed', createdAt: sinceT0(-1000) });
+      kit.mde.script('runAntivirusScan', async () => {
+        throw alreadyPending();
+      });
+      kit.mde.script('listMachineActions', async (real) => (await real()).reverse());
       await kit.worker.runOnce();
-      await newlyQueued();
+      assert.equal((await kit.action('act-1')).defenderActionId, 'ma-3');
+    });
+
+    it('should skip an isolation of a machine isolated in Defender since the click, sending nothing', async () => {
+      kit.mde.addAction({ type: 'Isolate', status: 'Failed', createdAt: sinceT0(-3600_000) });
+      await requestIsolation();
+      kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', requestor: 'carol@contoso.com' });
+      kit.mde.addAction({ type: 'Unisolate', status: 'Failed' });
+      await kit.worker.runOnce();
       const skipped = await kit.action('act-1');
       assert.equal(skipped.state, 'skipped');
       assert.equal(skipped.outcomeNote, 'the machine is already isolated in Defender');
-      assert.deepEqual(kit.mde.creatingCalls(), []);
-      assert.deepEqual(
-        replies().map((item) => item.text),
-        [
-          'ℹ️ Full isolation of pc-finance-01 not sent: the machine is already isolated in Defender (requested by Ana Responder at 09:00 UTC).',
-        ],
-      );
+      assert.deepEqual(kit.mde.callLog(), [...isolationReads(MACHINE), ...isolationReads(MACHINE)]);
+      assert.deepEqual(await newlyQueued(), [
+        { kind: 'updateCard', groupId: 'group-1' },
+        {
+          kind: 'reply',
+          groupId: 'group-1',
+          text: 'ℹ️ Full isolation of pc-finance-01 not sent: the machine is already isolated in Defender (requested by Ana Responder at 09:00 UTC).',
+          plain: true,
+        },
+      ]);
       assert.deepEqual(await endings(), [
         {
           action: 'alert.isolate',
@@ -411,13 +592,13 @@ describe('createActionWorker (with advanceAction)', () => {
         },
       ]);
       const again = await kit.ask(BEN, 'isolate', ALERT, ISOLATE);
-      assert.equal(again.status, 'nothingToDo', "Vigil's record now knows it is isolated");
+      assert.equal(again.status, 'nothingToDo', 'Defender says it is isolated');
     });
 
-    it('should skip a release of a machine Defender released last', async () => {
+    it('should skip a release of a machine released in Defender since the click', async () => {
       kit.mde.addAction({ type: 'Isolate', status: 'Succeeded', createdAt: sinceT0(-7200_000) });
-      kit.mde.addAction({ type: 'Unisolate', status: 'Succeeded', createdAt: sinceT0(-3600_000) });
       await kit.ask(ANA, 'unisolate', ALERT, { reason: 'clean' });
+      kit.mde.addAction({ type: 'Unisolate', status: 'Succeeded', requestor: 'carol@contoso.com' });
       await kit.worker.runOnce();
       const skipped = await kit.action('act-1');
       assert.equal(skipped.state, 'skipped');
@@ -477,6 +658,33 @@ describe('createActionWorker (with advanceAction)', () => {
       assert.equal((await endings()).length, 1);
       kit.clock.advance(3600_000);
       assert.equal(await kit.worker.runOnce(), 0);
+    });
+
+    it('should say why a queued or sending action is still waiting, in its line (a second click reads it)', async () => {
+      await requestIsolation();
+      kit.mde.script(
+        'isolate',
+        async () => {
+          throw throttled();
+        },
+        async () => {
+          throw lostAnswer();
+        },
+      );
+      const line =
+        'Full isolation of pc-finance-01 requested by Ana Responder at 09:00 UTC · sending to Defender';
+      await kit.worker.runOnce();
+      assert.equal((await kit.action('act-1')).state, 'queued');
+      assert.equal(
+        (await kit.ask(BEN, 'isolate', ALERT, ISOLATE)).message,
+        `${line} (Defender is limiting how often Vigil may call it; try again in a minute.). Nothing new was sent: one request per intent.`,
+      );
+      await kit.runDue();
+      assert.equal((await kit.action('act-1')).state, 'sending');
+      assert.equal(
+        (await kit.ask(BEN, 'isolate', ALERT, ISOLATE)).message,
+        `${line} (Defender did not answer in time (POST isolate).). Nothing new was sent: one request per intent.`,
+      );
     });
 
     it('should send it after one throttled try when Defender takes it the next time', async () => {
@@ -633,6 +841,124 @@ describe('createActionWorker (with advanceAction)', () => {
     });
   });
 
+  describe('moving several actions in one run', () => {
+    /** A Defender answer held back until the test lets it go. */
+    function gate(): { readonly wait: Promise<void>; readonly open: () => void } {
+      let open: () => void = () => undefined;
+      const wait = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      return { wait, open };
+    }
+
+    /** `count` alerts on machines of their own (`machine-m0`…), without cards, each asked a scan. */
+    async function askScans(count: number): Promise<void> {
+      for (let n = 0; n < count; n += 1) {
+        await kit.seedAlert(
+          makeAlert({ id: `da-m${n}`, machine: { id: `machine-m${n}`, name: `pc-m${n}` } }),
+        );
+        assert.equal((await kit.ask(ANA, 'scan', `da-m${n}`, { scanType: 'Quick' })).status, 'accepted');
+      }
+    }
+
+    it('should send another due action while Defender is slow to answer one (same run)', async () => {
+      await requestIsolation();
+      await kit.ask(ANA, 'scan', TIER0_ALERT, { scanType: 'Quick' });
+      const slow = gate();
+      kit.mde.script('isolate', async (real) => {
+        await slow.wait;
+        return real();
+      });
+      const run = kit.worker.runOnce();
+      await until(() => kit.mde.callsOf('isolate').length === 1);
+      await eventually(async () => (await kit.action('act-2')).state === 'inProgress');
+      assert.equal(kit.mde.callsOf('runAntivirusScan').length, 1);
+      assert.equal((await kit.action('act-1')).state, 'sending', 'the isolation still waits for Defender');
+      slow.open();
+      assert.equal(await run, 2);
+      assert.equal((await kit.action('act-1')).state, 'inProgress');
+    });
+
+    it('should move them one at a time with concurrency 1 (the slow answer holds up the rest)', async () => {
+      await kit.store.close();
+      kit = await actionKit({ settings: { ...TEST_SETTINGS, concurrency: 1 } });
+      await requestIsolation();
+      await kit.ask(ANA, 'scan', TIER0_ALERT, { scanType: 'Quick' });
+      const slow = gate();
+      kit.mde.script('isolate', async (real) => {
+        await slow.wait;
+        return real();
+      });
+      const run = kit.worker.runOnce();
+      await until(() => kit.mde.callsOf('isolate').length === 1);
+      await settle();
+      assert.equal(kit.mde.callsOf('runAntivirusScan').length, 0);
+      slow.open();
+      assert.equal(await run, 2);
+      assert.equal(kit.mde.callsOf('runAntivirusScan').length, 1);
+    });
+
+    it('should take batchSize (8 by default) due actions a run, concurrency (4 by default) at a time', async () => {
+      assert.equal(ACTION_DEFAULTS.batchSize, 8);
+      assert.equal(ACTION_DEFAULTS.concurrency, 4);
+      await kit.store.close();
+      kit = await actionKit({
+        settings: {
+          ...TEST_SETTINGS,
+          batchSize: ACTION_DEFAULTS.batchSize,
+          concurrency: ACTION_DEFAULTS.concurrency,
+        },
+      });
+      await askScans(10);
+      const slow = gate();
+      let inFlight = 0;
+      let most = 0;
+      const held = async (real: () => Promise<MachineAction>): Promise<MachineAction> => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await slow.wait;
+        inFlight -= 1;
+        return real();
+      };
+      kit.mde.script('runAntivirusScan', ...Array.from({ length: 10 }, () => held));
+      const run = kit.worker.runOnce();
+      await until(() => kit.mde.callsOf('runAntivirusScan').length === 4);
+      await settle();
+      assert.equal(kit.mde.callsOf('runAntivirusScan').length, 4, 'no fifth while four wait');
+      slow.open();
+      assert.equal(await run, 8);
+      assert.equal(most, 4);
+      assert.equal(kit.mde.callsOf('runAntivirusScan').length, 8);
+      const states = (await kit.store.repos.actions.list({ kinds: ['scan'], limit: 100 })).map(
+        (a) => a.state,
+      );
+      assert.deepEqual(states.sort(), [...Array(8).fill('inProgress'), 'queued', 'queued']);
+      assert.equal(await kit.worker.runOnce(), 2);
+    });
+
+    it('should take actions waiting to be sent before status checks that are due earlier', async () => {
+      await kit.store.close();
+      kit = await actionKit({ settings: { ...TEST_SETTINGS, batchSize: 1 } });
+      await requestIsolation();
+      await kit.worker.runOnce();
+      assert.equal((await kit.action('act-1')).nextCheckAt, sinceT0(2000));
+      kit.clock.set(T0 + 10_000);
+      await kit.ask(ANA, 'scan', TIER0_ALERT, { scanType: 'Quick' });
+      const calls = kit.mde.calls.length;
+      assert.equal(await kit.worker.runOnce(), 1);
+      assert.deepEqual(
+        kit.mde.calls.slice(calls).map((call) => call.method),
+        ['runAntivirusScan'],
+        'the new click first',
+      );
+      assert.equal(await kit.worker.runOnce(), 1);
+      assert.deepEqual(
+        kit.mde.calls.slice(calls + 1).map((call) => call.method),
+        ['getMachineAction'],
+      );
+    });
+  });
+
   describe('approvals', () => {
     it('should expire an approval the worker finds due: nothing sent, the thread told, audited once', async () => {
       await kit.ask(ANA, 'isolate', TIER0_ALERT, ISOLATE);
@@ -643,7 +969,7 @@ describe('createActionWorker (with advanceAction)', () => {
       const expired = await kit.action('act-1');
       assert.equal(expired.state, 'expired');
       assert.equal(expired.outcomeNote, 'nobody approved it in time');
-      assert.deepEqual(kit.mde.calls, []);
+      assert.deepEqual(kit.mde.callLog(), isolationReads(TIER0_MACHINE), 'only the click read Defender');
       assert.deepEqual(
         expiry.map((item) => [item.kind, item.groupId]),
         [
@@ -685,7 +1011,7 @@ describe('createActionWorker (with advanceAction)', () => {
       await kit.ask(ANA, 'isolate', TIER0_ALERT, ISOLATE);
       kit.clock.advance(60_000);
       await kit.worker.runOnce();
-      assert.deepEqual(kit.mde.calls, [], 'nothing is sent while it waits');
+      assert.deepEqual(kit.mde.callLog(), isolationReads(TIER0_MACHINE), 'nothing is sent while it waits');
       await kit.requests.approve(BEN, 'act-1');
       const done = await kit.endInDefender('act-1', 'Succeeded');
       assert.equal(done.state, 'succeeded');
@@ -761,6 +1087,184 @@ describe('createActionWorker (with advanceAction)', () => {
       ]);
       const again = await kit.ask(BEN, 'resolve', ALERT, { classification: 'falsePositive' });
       assert.equal(again.status, 'nothingToDo');
+    });
+
+    it('should not resolve an MDE alert again when the lost answer had taken effect: Defender already had it', async () => {
+      kit.mde.script('updateAlert', async (real) => {
+        await real(); // Defender resolved it, but the answer was lost
+        throw lostAnswer();
+      });
+      await kit.ask(ANA, 'resolve', ALERT, { classification: 'truePositive', comment: 'confirmed' });
+      await newlyQueued();
+      await kit.worker.runOnce();
+      const unsure = await kit.action('act-1');
+      assert.equal(unsure.state, 'sending');
+      assert.equal(unsure.nextCheckAt, sinceT0(5000));
+      await kit.runDue();
+      await newlyQueued();
+      const done = await kit.action('act-1');
+      assert.equal(done.state, 'succeeded');
+      assert.equal(done.outcomeNote, 'Defender already had it');
+      assert.equal(done.finishedAt, sinceT0(5000));
+      assert.deepEqual(kit.mde.callLog(), [
+        [
+          'updateAlert',
+          [
+            ALERT,
+            {
+              status: 'resolved',
+              classification: 'truePositive',
+              comment: 'Resolved from Teams by Ana Responder (alert da-1): confirmed',
+            },
+          ],
+        ],
+        ['getAlert', [ALERT]],
+      ]);
+      assert.equal(kit.mde.alerts.get(ALERT)?.comments.length, 1, 'one comment in Defender');
+      assert.deepEqual(
+        replies().map((item) => [item.text, item.plain]),
+        [
+          [
+            '✅ Resolution as true positive succeeded at 09:00 UTC (requested by Ana Responder at 09:00 UTC).',
+            true,
+          ],
+        ],
+      );
+      assert.deepEqual(await endings(), [
+        {
+          action: 'alert.resolve',
+          actor: 'ana-id',
+          target: ALERT,
+          outcome: 'succeeded',
+          details: { actionId: 'act-1', state: 'succeeded', note: 'Defender already had it' },
+        },
+      ]);
+    });
+
+    it('should resolve an MDE alert again when the lost answer had not taken effect', async () => {
+      kit.mde.script('updateAlert', async () => {
+        throw lostAnswer();
+      });
+      await kit.ask(ANA, 'resolve', ALERT, { classification: 'truePositive' });
+      const done = await kit.runUntilFinal('act-1');
+      assert.equal(done.state, 'succeeded');
+      assert.notEqual(done.outcomeNote, 'Defender already had it');
+      assert.deepEqual(
+        kit.mde.callLog().map(([method]) => method),
+        ['updateAlert', 'getAlert', 'updateAlert'],
+      );
+      assert.equal(kit.mde.alerts.get(ALERT)?.status, 'resolved');
+    });
+
+    it('should not assign an MDE alert again when Defender shows it assigned as asked (any case)', async () => {
+      kit.mde.script('updateAlert', async (real) => {
+        const reply = await real();
+        // Defender keeps the sign-in name in its own case.
+        kit.mde.alerts.set(ALERT, { ...reply, assignedTo: 'Ben@Contoso.com' });
+        throw lostAnswer();
+      });
+      await kit.ask(ANA, 'assign', ALERT, { assignee: 'ben@contoso.com' });
+      const done = await kit.runUntilFinal('act-1');
+      assert.equal(done.state, 'succeeded');
+      assert.equal(done.outcomeNote, 'Defender already had it');
+      assert.deepEqual(
+        kit.mde.callLog().map(([method, args]) => [method, args[0]]),
+        [
+          ['updateAlert', ALERT],
+          ['getAlert', ALERT],
+        ],
+      );
+    });
+
+    it('should assign an MDE alert again when Defender shows it assigned to someone else', async () => {
+      kit.mde.script('updateAlert', async () => {
+        kit.mde.alerts.set(ALERT, {
+          ...(kit.mde.alerts.get(ALERT) as Alert),
+          assignedTo: 'carol@contoso.com',
+        });
+        throw lostAnswer();
+      });
+      await kit.ask(ANA, 'assign', ALERT, { assignee: 'ben@contoso.com' });
+      const done = await kit.runUntilFinal('act-1');
+      assert.equal(done.state, 'succeeded');
+      assert.notEqual(done.outcomeNote, 'Defender already had it');
+      assert.deepEqual(
+        kit.mde.callLog().map(([method]) => method),
+        ['updateAlert', 'getAlert', 'updateAlert'],
+      );
+      assert.equal(kit.mde.alerts.get(ALERT)?.assignedTo, 'ben@contoso.com');
+    });
+
+    it('should send an alert change again when Defender cannot be read to check it', async () => {
+      kit.mde.script('updateAlert', async (real) => {
+        await real();
+        throw lostAnswer();
+      });
+      kit.mde.script('getAlert', async () => {
+        throw throttled();
+      });
+      await kit.ask(ANA, 'resolve', ALERT, { classification: 'truePositive' });
+      const done = await kit.runUntilFinal('act-1');
+      assert.equal(done.state, 'succeeded');
+      assert.notEqual(done.outcomeNote, 'Defender already had it');
+      assert.deepEqual(
+        kit.mde.callLog().map(([method]) => method),
+        ['updateAlert', 'getAlert', 'updateAlert'],
+      );
+    });
+
+    it('should recover an alert change left in sending by a crash: Defender has it, so nothing is sent', async () => {
+      await kit.ask(ANA, 'resolve', ALERT, { classification: 'falsePositive' });
+      const action = await kit.action('act-1');
+      await kit.store.repos.actions.update({
+        ...action,
+        state: 'sending',
+        attempts: 1,
+        defenderComment: defenderComment(action),
+        nextCheckAt: sinceT0(LEASE),
+      });
+      kit.mde.alerts.set(ALERT, { ...(kit.mde.alerts.get(ALERT) as Alert), status: 'resolved' });
+      kit.worker = kit.newWorker();
+      kit.clock.advance(LEASE);
+      await kit.worker.runOnce();
+      const done = await kit.action('act-1');
+      assert.equal(done.state, 'succeeded');
+      assert.equal(done.outcomeNote, 'Defender already had it');
+      assert.deepEqual(kit.mde.callLog(), [['getAlert', [ALERT]]]);
+    });
+
+    it('should not close a Cloud Apps alert again when the lost answer had taken effect', async () => {
+      kit.mcas.loseNextAnswer(lostAnswer());
+      await kit.ask(ANA, 'resolve', MCAS_ALERT, { classification: 'truePositive', comment: 'seen' });
+      await kit.worker.runOnce();
+      assert.equal((await kit.action('act-1')).state, 'sending');
+      await kit.runDue();
+      const done = await kit.action('act-1');
+      assert.equal(done.state, 'succeeded');
+      assert.equal(done.outcomeNote, 'Defender already had it');
+      assert.deepEqual(kit.mcas.calls, [
+        {
+          method: 'closeTruePositive',
+          alertId: MCAS_ALERT,
+          request: 'Resolved from Teams by Ana Responder (alert mcas-1): seen',
+        },
+        { method: 'getAlert', alertId: MCAS_ALERT },
+      ]);
+      assert.deepEqual(kit.mde.calls, []);
+    });
+
+    it('should close a Cloud Apps alert again when the lost answer had not taken effect, or it cannot be read', async () => {
+      kit.mcas.failNext(lostAnswer(), lostAnswer());
+      kit.mcas.failNextRead(throttled());
+      await kit.ask(ANA, 'resolve', MCAS_ALERT, { classification: 'truePositive' });
+      const done = await kit.runUntilFinal('act-1');
+      assert.equal(done.state, 'succeeded');
+      assert.notEqual(done.outcomeNote, 'Defender already had it');
+      assert.deepEqual(
+        kit.mcas.calls.map((call) => call.method),
+        ['closeTruePositive', 'getAlert', 'closeTruePositive', 'getAlert', 'closeTruePositive'],
+      );
+      assert.equal(kit.mcas.alerts.get(MCAS_ALERT)?.status, 'resolved');
     });
 
     it("should keep the stored machine when Defender's reply names none", async () => {

@@ -4,6 +4,7 @@ import type { ResponseAction } from '../../../src/domain/actions/response-action
 import { verifyChain } from '../../../src/domain/audit/chain';
 import { cardGroupOf, recordActionChange } from '../../../src/services/actions/record-action-change';
 import type { AuditLog, AuditRecord } from '../../../src/services/audit/audit-log';
+import { toReplyMessage } from '../../../src/services/outbox/reply-payload';
 import { type ActionKit, ALERT, actionKit, MACHINE, makeAlert, T0 } from './action-test-kit';
 
 const now = new Date(T0).toISOString();
@@ -57,7 +58,7 @@ describe('recordActionChange', () => {
     assert.deepEqual(await kit.action('act-1'), action);
     assert.deepEqual(await kit.drainOutbox(), [
       { kind: 'updateCard', groupId: 'group-1' },
-      { kind: 'reply', groupId: 'group-1', text: 'Queued.' },
+      { kind: 'reply', groupId: 'group-1', text: 'Queued.', plain: true },
     ]);
     const entries = await kit.auditEntries();
     assert.deepEqual(
@@ -175,8 +176,24 @@ describe('recordActionChange', () => {
     });
     assert.deepEqual(await kit.drainOutbox(), [
       { kind: 'updateCard', groupId: 'group-1' },
-      { kind: 'reply', groupId: 'group-1', text: 'one' },
-      { kind: 'reply', groupId: 'group-1', text: 'two' },
+      { kind: 'reply', groupId: 'group-1', text: 'one', plain: true },
+      { kind: 'reply', groupId: 'group-1', text: 'two', plain: true },
     ]);
+  });
+
+  it('should queue the reply as plain text (`{ text, plain: true }`): it may quote outside text', async () => {
+    const reply = 'Resolved by *Ana*: see <https://evil.example|here> [x](y)';
+    await kit.store.transaction((tx) =>
+      recordActionChange(tx, { action: makeAction(), isNew: true, nowIso: now, reply }, kit.audit),
+    );
+    const items = await kit.store.repos.outbox.claim(now, 10, new Date(T0 + 60_000).toISOString());
+    assert.deepEqual(
+      items.map((item) => [item.kind, item.payload]),
+      [
+        ['updateCard', {}],
+        ['reply', { text: reply, plain: true }],
+      ],
+    );
+    assert.deepEqual(toReplyMessage(items[1]?.payload ?? {}), { kind: 'text', text: reply, plain: true });
   });
 });

@@ -5,7 +5,7 @@ export const DEFENDER_COMMENT_LIMIT = 1000;
 
 const VERBS_PAST = {
   isolate: 'Isolated',
-  unisolate: 'Released from isolation',
+  unisolate: 'Isolation lifted',
   scan: 'Antivirus scan',
   resolve: 'Resolved',
   assign: 'Assigned',
@@ -22,15 +22,18 @@ function oneLine(text: string): string {
 /**
  * The comment Defender keeps with the action, naming who asked, from where and for which alert, e.g.
  * "Isolated from Teams by Megan Bowen (alert da6371…): ransomware note found". A rule's action says
- * "by rule <name>". Cut to `DEFENDER_COMMENT_LIMIT` characters.
+ * "by rule <name>"; an approved request names its approver too ("…by Megan Bowen, approved by Alex
+ * Wilber (alert …)"). Cut to `DEFENDER_COMMENT_LIMIT` characters.
  */
 export function defenderComment(
-  action: Pick<ResponseAction, 'kind' | 'origin' | 'requestedBy' | 'alertId' | 'params'>,
+  action: Pick<ResponseAction, 'kind' | 'origin' | 'requestedBy' | 'alertId' | 'params' | 'approval'>,
 ): string {
   const who = oneLine(action.requestedBy.name) || (action.origin === 'rule' ? 'unnamed' : 'an analyst');
   const how =
     action.kind === 'scan' && action.params.scanType ? ` (${action.params.scanType.toLowerCase()})` : '';
-  const from = action.origin === 'rule' ? `by Vigil rule "${who}"` : `from Teams by ${who}`;
+  const approver = action.approval?.decidedBy ? oneLine(action.approval.decidedBy.name) : '';
+  const approved = approver ? `, approved by ${approver}` : '';
+  const from = `${action.origin === 'rule' ? `by Vigil rule "${who}"` : `from Teams by ${who}`}${approved}`;
   const said = oneLine(action.params.reason ?? action.params.comment ?? '');
   const to =
     action.kind === 'assign' && action.params.assignee ? ` to ${oneLine(action.params.assignee)}` : '';

@@ -1,3 +1,4 @@
+import type { AlertClassification } from '../alerts/alert';
 import type { CardTone } from '../cards/alert-card-data';
 import { formatCardClock } from '../cards/format-card-time';
 import { humanizeName } from '../cards/humanize-name';
@@ -15,6 +16,13 @@ function shortName(action: Pick<ResponseAction, 'machineName' | 'machineId'>): s
   return name.split('.')[0] || name;
 }
 
+/** How a classification reads in a sentence. */
+const CLASSIFICATION_WORDS: Readonly<Record<AlertClassification, string>> = {
+  truePositive: 'true positive',
+  falsePositive: 'false positive',
+  informationalExpectedActivity: 'informational, expected activity',
+};
+
 /** "Full isolation of ws-042", "Quick antivirus scan of ws-042", "Resolution as true positive". */
 export function actionTitle(action: ResponseAction): string {
   const machine = shortName(action);
@@ -27,17 +35,23 @@ export function actionTitle(action: ResponseAction): string {
       return `${action.params.scanType ?? 'Quick'} antivirus scan of ${machine}`;
     case 'resolve':
       return action.params.classification
-        ? `Resolution as ${humanizeName(action.params.classification).toLowerCase()}`
+        ? `Resolution as ${CLASSIFICATION_WORDS[action.params.classification]}`
         : 'Resolution';
     case 'assign':
       return `Assignment to ${action.params.assignee ?? 'an analyst'}`;
   }
 }
 
-/** "by Megan Bowen at 20:41 UTC" (a rule: "by rule High sev isolate at …"). */
+/**
+ * "by Megan Bowen at 20:41 UTC" (a rule: "by rule High sev isolate at …"), and who approved it once
+ * someone did: "…, approved by Alex Wilber".
+ */
 function requested(action: ResponseAction): string {
   const who = action.origin === 'rule' ? `rule ${action.requestedBy.name}` : action.requestedBy.name;
-  return `by ${who || 'someone'} at ${formatCardClock(action.requestedAt)}`;
+  const decided = action.approval?.decidedBy;
+  const approved =
+    decided && action.state !== 'rejected' ? `, approved by ${decided.name || 'a second responder'}` : '';
+  return `by ${who || 'someone'} at ${formatCardClock(action.requestedAt)}${approved}`;
 }
 
 function finishedAt(action: ResponseAction): string {
@@ -53,6 +67,7 @@ export function describeAction(action: ResponseAction): ActionLine {
   const title = actionTitle(action);
   const by = requested(action);
   const note = action.outcomeNote ? `: ${action.outcomeNote}` : '';
+  const aside = action.outcomeNote ? ` (${action.outcomeNote})` : '';
   switch (action.state) {
     case 'awaitingApproval': {
       // The expiry first: the card cuts long lines, and when it runs out matters more than why.
@@ -66,12 +81,12 @@ export function describeAction(action: ResponseAction): ActionLine {
     case 'queued':
     case 'sending':
       return {
-        text: `⏳ ${title} requested ${by} · sending to Defender${action.outcomeNote ? ` (${action.outcomeNote})` : ''}`,
+        text: `⏳ ${title} requested ${by} · sending to Defender${aside}`,
         tone: 'default',
       };
     case 'inProgress':
       return {
-        text: `⏳ ${title} requested ${by} · Defender: ${humanizeName(action.defenderStatus ?? 'Pending')}`,
+        text: `⏳ ${title} requested ${by} · Defender: ${humanizeName(action.defenderStatus ?? 'Pending')}${aside}`,
         tone: 'default',
       };
     case 'succeeded':
@@ -80,13 +95,16 @@ export function describeAction(action: ResponseAction): ActionLine {
       return { text: `❌ ${title} failed${finishedAt(action)}${note} (requested ${by})`, tone: 'attention' };
     case 'timeOut':
       return {
-        text: `❌ ${title} timed out in Defender${finishedAt(action)} (requested ${by})`,
+        text: `❌ ${title} timed out${action.outcomeNote ? `${finishedAt(action)}${note}` : ` in Defender${finishedAt(action)}`} (requested ${by})`,
         tone: 'attention',
       };
     case 'cancelled':
       return { text: `⛔ ${title} was cancelled in Defender${note} (requested ${by})`, tone: 'warning' };
     case 'rejected':
-      return { text: `⛔ ${title} was rejected${note} (requested ${by})`, tone: 'warning' };
+      return {
+        text: `⛔ ${title} was rejected${action.outcomeNote ? ` ${action.outcomeNote}` : ''} (requested ${by})`,
+        tone: 'warning',
+      };
     case 'expired':
       return { text: `⌛ ${title} expired: nobody approved it in time (requested ${by})`, tone: 'warning' };
     case 'skipped':

@@ -30,7 +30,7 @@ function visibleChange(before: ResponseAction, after: ResponseAction): boolean {
   return (
     before.state !== after.state ||
     before.defenderStatus !== after.defenderStatus ||
-    (after.state !== 'sending' && before.outcomeNote !== after.outcomeNote)
+    before.outcomeNote !== after.outcomeNote
   );
 }
 

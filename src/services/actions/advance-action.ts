@@ -284,26 +284,40 @@ async function recover(action: ResponseAction, ctx: AdvanceContext): Promise<Res
     }
   }
   if (type === undefined) {
-    const done = await alertChangeTookEffect(action, ctx).catch(() => false);
-    if (done) return finishAction(action, 'succeeded', iso(ctx.clock.now()), 'Defender already had it');
+    const current = await alertChangeTookEffect(action, ctx).catch(() => undefined);
+    if (current !== undefined) {
+      await storeAlertChange(ctx, action.alertId, (alert) => ({
+        ...current,
+        evidence: alert.evidence,
+        ...(current.machine === undefined && alert.machine ? { machine: alert.machine } : {}),
+      }));
+      return finishAction(action, 'succeeded', iso(ctx.clock.now()), 'Defender already had it');
+    }
   }
   return send(action, ctx);
 }
 
 /**
- * Whether a resolution or an assignment whose answer was lost has taken effect in Defender, so it is not
- * sent (and its comment added) twice.
+ * The alert as Defender holds it when a resolution or an assignment whose answer was lost has taken
+ * effect there (so it is not sent, and its comment added, twice); undefined when it has not.
  */
-async function alertChangeTookEffect(action: ResponseAction, ctx: AdvanceContext): Promise<boolean> {
+async function alertChangeTookEffect(
+  action: ResponseAction,
+  ctx: AdvanceContext,
+): Promise<Alert | undefined> {
   const stored = await ctx.store.repos.alerts.get(action.alertId);
   const source = stored?.alert.source ?? 'mde';
   if (source === 'mcas') {
-    if (ctx.mcas === undefined) return false;
-    return (await ctx.mcas.getAlert(action.alertId)).status === 'resolved';
+    if (ctx.mcas === undefined) return undefined;
+    const current = await ctx.mcas.getAlert(action.alertId);
+    return current.status === 'resolved' ? current : undefined;
   }
   const current = await ctx.mde.getAlert(action.alertId);
-  if (action.kind === 'resolve') return current.status === 'resolved';
-  return current.assignedTo?.toLowerCase() === action.params.assignee?.toLowerCase();
+  const done =
+    action.kind === 'resolve'
+      ? current.status === 'resolved'
+      : current.assignedTo?.toLowerCase() === action.params.assignee?.toLowerCase();
+  return done ? current : undefined;
 }
 
 /** Checks a followed machine action in Defender, and ends ours when Defender's has ended. */

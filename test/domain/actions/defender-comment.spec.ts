@@ -52,7 +52,7 @@ describe('defenderComment', () => {
     it('should word a release from isolation', () => {
       assert.equal(
         comment({ kind: 'unisolate', params: { reason: 'clean' } }),
-        'Released from isolation from Teams by Megan Bowen (alert da123): clean',
+        'Isolation lifted from Teams by Megan Bowen (alert da123): clean',
       );
     });
 

@@ -50,7 +50,7 @@ describe('describing actions', () => {
         actionTitle(
           makeAction({ kind: 'resolve', params: { classification: 'informationalExpectedActivity' } }),
         ),
-        'Resolution as informational expected activity',
+        'Resolution as informational, expected activity',
       );
     });
 
@@ -169,13 +169,10 @@ describe('describing actions', () => {
     });
 
     it('should say it was rejected, with the note, in a warning tone', () => {
-      assert.deepEqual(
-        describeAction(makeAction({ state: 'rejected', outcomeNote: 'rejected by Alex Wilber' })),
-        {
-          text: `⛔ Full isolation of ws-042 was rejected: rejected by Alex Wilber (${BY})`,
-          tone: 'warning',
-        },
-      );
+      assert.deepEqual(describeAction(makeAction({ state: 'rejected', outcomeNote: 'by Alex Wilber' })), {
+        text: `⛔ Full isolation of ws-042 was rejected by Alex Wilber (${BY})`,
+        tone: 'warning',
+      });
     });
 
     it('should say nobody approved an expired action in time, in a warning tone', () => {

@@ -343,7 +343,7 @@ describe('createActionRequests', () => {
         {
           kind: 'reply',
           groupId: 'group-tier0',
-          text: '👍 Ben Responder approved: Full isolation of srv-core-01 requested by Ana Responder at 09:00 UTC · sending to Defender.',
+          text: '👍 Ben Responder approved: Full isolation of srv-core-01 requested by Ana Responder at 09:00 UTC, approved by Ben Responder · sending to Defender.',
           plain: true,
         },
       ]);

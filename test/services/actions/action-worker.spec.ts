@@ -334,7 +334,7 @@ describe('createActionWorker (with advanceAction)', () => {
         {
           kind: 'reply',
           groupId: 'group-1',
-          text: '❌ Full isolation of pc-finance-01 timed out in Defender at 09:00 UTC (requested by Ana Responder at 09:00 UTC). Defender action ma-1. Use Retry on the card to ask again.',
+          text: '❌ Full isolation of pc-finance-01 timed out at 09:00 UTC: Vigil stopped following Defender action ma-1: no final status after 72 h (requested by Ana Responder at 09:00 UTC). Defender action ma-1. Use Retry on the card to ask again.',
           plain: true,
         },
       ]);
@@ -416,7 +416,7 @@ describe('createActionWorker (with advanceAction)', () => {
       await kit.worker.runOnce();
       assert.deepEqual(
         kit.mde.callsOf('unisolate').map((call) => call.args),
-        [[MACHINE, 'Released from isolation from Teams by Ana Responder (alert da-1): clean']],
+        [[MACHINE, 'Isolation lifted from Teams by Ana Responder (alert da-1): clean']],
       );
       assert.equal((await kit.action('act-1')).defenderActionId, 'ma-2');
     });
@@ -713,7 +713,11 @@ describe('createActionWorker (with advanceAction)', () => {
       assert.equal(unsure.state, 'sending');
       assert.equal(unsure.defenderComment, COMMENT);
       assert.equal(unsure.nextCheckAt, sinceT0(5000));
-      assert.deepEqual(await newlyQueued(), [], 'the card still says "sending"');
+      assert.deepEqual(
+        await newlyQueued(),
+        [{ groupId: 'group-1', kind: 'updateCard' }],
+        'the card shows why it is still "sending"',
+      );
 
       await kit.runDue();
       assert.deepEqual(kit.mde.calls.at(-1)?.args, [
@@ -1021,7 +1025,7 @@ describe('createActionWorker (with advanceAction)', () => {
           [
             TIER0_MACHINE,
             'Full',
-            'Isolated from Teams by Ana Responder (alert da-tier0): ransomware note found',
+            'Isolated from Teams by Ana Responder, approved by Ben Responder (alert da-tier0): ransomware note found',
           ],
         ],
       );

@@ -24,6 +24,21 @@ const guid = () =>
   );
 const secureUrl = () =>
   z.preprocess(blankToUndefined, z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional());
+/** A comma-separated list (items trimmed, empty ones dropped), then checked as `items`. */
+const commaList = <T extends z.ZodType<unknown, string[]>>(items: T, fallback = '') =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      )
+      .pipe(items),
+  );
 const positive = (fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().positive().default(fallback));
 
@@ -91,59 +106,27 @@ export const envSchema = z.object({
   STORM_WINDOW_S: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(86_400).default(600)),
   STORM_THRESHOLD: z.preprocess(blankToUndefined, z.coerce.number().int().min(2).max(10_000).default(5)),
   // Response actions
-  PROTECTED_MACHINE_TAGS: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .default('tier0')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== ''),
-      )
-      .pipe(z.array(z.string().max(64, { error: 'each tag must be at most 64 characters' })).max(50)),
+  PROTECTED_MACHINE_TAGS: commaList(
+    z.array(z.string().max(64, { error: 'each tag must be at most 64 characters' })).max(50),
+    'tier0',
   ),
-  PROTECTED_MACHINE_NAMES: z.preprocess(
-    blankToUndefined,
+  PROTECTED_MACHINE_NAMES: commaList(
     z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== ''),
-      )
-      .pipe(
+      .array(
         z
-          .array(
-            z
-              .string()
-              .max(128)
-              .regex(/^[A-Za-z0-9*?._-]+$/, {
-                error:
-                  'must be comma-separated name patterns of letters, digits, . _ - and the wildcards * ?',
-              }),
-          )
-          .max(50),
-      ),
+          .string()
+          .max(128)
+          .regex(/^[A-Za-z0-9*?._-]+$/, {
+            error: 'must be comma-separated name patterns of letters, digits, . _ - and the wildcards * ?',
+          }),
+      )
+      .max(50),
   ),
   APPROVAL_EXPIRY_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1440).default(60)),
   // Teams
   SOC_CHANNEL_ID: text(),
-  VIGIL_ADMINS: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== ''),
-      )
-      .pipe(z.array(z.uuid({ error: 'must be a comma-separated list of Entra object ids (GUIDs)' }))),
+  VIGIL_ADMINS: commaList(
+    z.array(z.uuid({ error: 'must be a comma-separated list of Entra object ids (GUIDs)' })),
   ),
   PLAYGROUND_PORT: port(56150),
   // Teams app package (`npm run package`)

@@ -122,6 +122,7 @@ function buildBot(core: Core, cardActions: ReturnType<typeof createCardActions>)
     logger: log,
     clock,
     cardActions,
+    audit: core.audit,
   });
   const messenger = createBotFrameworkMessenger({
     adapter,

@@ -1,5 +1,6 @@
 import { CardFactory, type InvokeResponse, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { Mode } from '../../config/load-config';
+import type { AuditLog } from '../../services/audit/audit-log';
 import type { Clock } from '../../services/ports/clock.port';
 import type { Logger } from '../../services/ports/logger.port';
 import type { Store } from '../../services/ports/store.port';
@@ -24,6 +25,8 @@ export interface VigilBotDeps {
   readonly clock: Clock;
   /** The card actions by verb (`createCardActions`). */
   readonly cardActions: ReadonlyMap<string, CardActionHandler>;
+  /** Where a click refused before any handler (unknown verb, no alert id) is written down. */
+  readonly audit?: AuditLog;
   /** Lists a team's channels on install; default `TeamsInfo.getTeamChannels`. */
   readonly listTeamChannels?: InstallationDeps['listTeamChannels'];
 }
@@ -64,10 +67,23 @@ export class VigilBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
     if (ctx.activity.name !== CARD_ACTION_INVOKE) return super.onInvokeActivity(ctx);
-    const response = invokeResponseOf(
-      await routeCardAction(parseExecuteValue(ctx.activity.value), this.turn(ctx), this.cardActions),
-    );
+    const turn = this.turn(ctx);
+    const routed = await routeCardAction(parseExecuteValue(ctx.activity.value), turn, this.cardActions);
+    if (!routed.ok) await this.auditRefusedClick(turn, routed.message);
+    const response = invokeResponseOf(routed);
     return { status: response.statusCode, body: response };
+  }
+
+  /** A click no handler could take is audited too: who sent what Vigil could not read. */
+  private async auditRefusedClick(turn: Turn, message: string): Promise<void> {
+    await this.deps.audit?.record({
+      tenantId: turn.user.tenantId,
+      actor: { aadObjectId: turn.user.aadObjectId?.toLowerCase() ?? '', name: turn.user.name },
+      action: 'card.click',
+      target: null,
+      outcome: 'refused',
+      details: { reason: 'invalid', problem: message },
+    });
   }
 
   private get cardActions(): ReadonlyMap<string, CardActionHandler> {
@@ -100,6 +116,7 @@ export class VigilBot extends TeamsActivityHandler {
     const submit = parseSubmitValue(ctx.activity.value);
     if (submit !== undefined) {
       const routed = await routeCardAction(submit, turn, this.cardActions);
+      if (!routed.ok) await this.auditRefusedClick(turn, routed.message);
       await this.answerSubmit(
         ctx,
         turn,

@@ -189,6 +189,7 @@ export async function botHarness(
     logger,
     clock,
     cardActions: createCardActions({ actions, audit }),
+    audit,
     ...options.deps,
   });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx));

@@ -237,6 +237,11 @@ describe('VigilBot', () => {
       assert.ok(
         h.logger.lines.some((line) => line.level === 'warn' && line.message === 'Card action refused'),
       );
+      const [entry] = await h.store.repos.audit.list({ limit: 1 });
+      assert.deepEqual(
+        [entry?.action, entry?.outcome, entry?.details.reason, entry?.actor.aadObjectId],
+        ['card.click', 'refused', 'invalid', ADMIN.aadObjectId],
+      );
     });
 
     it('should refuse a click whose data names no alert', async () => {

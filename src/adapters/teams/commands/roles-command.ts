@@ -18,7 +18,9 @@ export const rolesCommand: TeamsCommand = {
       `You are ${aRole(mine)} in Vigil.`,
       '',
       ...(lines.length === 0
-        ? ['No roles are granted yet: only the admins from configuration (VIGIL_ADMINS) are admins.']
+        ? [
+            'No roles are granted yet: only the admins from configuration are admins (VIGIL_ADMINS; in demo mode also the playground user at the keyboard).',
+          ]
         : ['Granted roles:', ...lines]),
       '',
       'Admins from configuration are admins whatever this list says. Anyone else is a viewer.',

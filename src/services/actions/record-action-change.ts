@@ -28,7 +28,8 @@ export async function cardGroupOf(tx: StoreTx, alertId: string): Promise<string 
  * Stores an action change in the caller's transaction together with everything it implies, so none of
  * it is kept without the rest: the card of the action's alert is queued for an update for everyone, the
  * audit entry is appended, and the thread reply is queued. An alert without a card gets no card update
- * nor reply; the action and its audit entry are still kept.
+ * nor reply; the action and its audit entry are still kept. When a machine's isolation changes, the
+ * cards of its other open alerts are redrawn too (they offer Isolate or Release accordingly).
  */
 export async function recordActionChange(tx: StoreTx, change: ActionChange, audit: AuditLog): Promise<void> {
   if (change.isNew) await tx.actions.insert(change.action);
@@ -44,6 +45,34 @@ export async function recordActionChange(tx: StoreTx, change: ActionChange, audi
     });
   }
   if (change.audit !== undefined) await audit.record(change.audit, tx);
+  if (changesIsolation(change.action)) {
+    await updateMachineCards(tx, change.action, groupId, change.nowIso);
+  }
+}
+
+/** How many other cards of the same machine are redrawn when its isolation changes. */
+const MACHINE_CARDS_REDRAWN = 20;
+
+/** An isolation or a release that just took effect (what the machine's cards offer depends on it). */
+function changesIsolation(action: ResponseAction): boolean {
+  return (
+    (action.kind === 'isolate' || action.kind === 'unisolate') &&
+    (action.state === 'succeeded' || action.state === 'skipped') &&
+    action.machineId !== undefined
+  );
+}
+
+/** Queues an update of the other open alerts' cards on the action's machine (Isolate or Release). */
+async function updateMachineCards(
+  tx: StoreTx,
+  action: ResponseAction,
+  ownGroup: string | undefined,
+  nowIso: string,
+): Promise<void> {
+  const others = await tx.alerts.listOpenOnMachine(action.machineId ?? '', MACHINE_CARDS_REDRAWN);
+  const groups = new Set(others.map((other) => other.groupId).filter((id): id is string => id !== null));
+  if (ownGroup !== undefined) groups.delete(ownGroup);
+  for (const groupId of groups) await tx.outbox.enqueue({ kind: 'updateCard', groupId, at: nowIso });
 }
 
 /** The thread's short message when an action ends. */

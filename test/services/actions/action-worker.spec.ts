@@ -150,6 +150,7 @@ describe('createActionWorker (with advanceAction)', () => {
           text: '✅ Full isolation of pc-finance-01 succeeded at 09:00 UTC (requested by Ana Responder at 09:00 UTC). Defender action ma-1.',
           plain: true,
         },
+        { kind: 'updateCard', groupId: 'group-2' }, // the machine's other alert: Release now
       ]);
       assert.equal(kit.kicks.card, 3);
 
@@ -577,6 +578,7 @@ describe('createActionWorker (with advanceAction)', () => {
           text: 'ℹ️ Full isolation of pc-finance-01 not sent: the machine is already isolated in Defender (requested by Ana Responder at 09:00 UTC).',
           plain: true,
         },
+        { kind: 'updateCard', groupId: 'group-2' }, // the machine's other alert: Release now
       ]);
       assert.deepEqual(await endings(), [
         {

@@ -183,6 +183,15 @@ describe('VigilBot', () => {
       assert.deepEqual(textsOf(await h.send(channelMessage('alerts high'))), [NOT_A_COMMAND_YET]);
       assert.deepEqual(textsOf(await h.send(personalMessage('isolate pc-042'))), [NOT_A_COMMAND_YET]);
     });
+
+    it('should answer a typo with the closest commands', async () => {
+      const h = await botHarness();
+      assert.deepEqual(textsOf(await h.send(channelMessage('rol grant @x admin'))), [
+        "I don't know that command. Did you mean `role grant`? Type `help` to see everything I understand.",
+      ]);
+      assert.match(textsOf(await h.send(personalMessage('hepl')))[0] ?? '', /Did you mean `help`\?/);
+      assert.match(textsOf(await h.send(personalMessage('auidt da-1')))[0] ?? '', /Did you mean `audit`\?/);
+    });
   });
 
   describe('card actions', () => {

@@ -1,3 +1,4 @@
+import { suggestCommand } from '../../../domain/commands/suggest-command';
 import type { Turn } from '../turn';
 import { auditCommand } from './audit-command';
 import { channelHereCommand } from './channel-here-command';
@@ -20,6 +21,20 @@ export const COMMANDS: readonly TeamsCommand[] = Object.freeze([
 /** What is answered to anything that is not a command yet. */
 export const NOT_A_COMMAND_YET =
   "I don't know that one yet: typed commands such as `alerts` or `isolate` arrive in a later release of Vigil. Type `help` to see what I understand now.";
+
+/**
+ * The answer to a text that is no command: the closest commands when it looks like a typo ("Did you
+ * mean `roles`?"), else a pointer to `help`.
+ */
+export function unknownCommandAnswer(text: string, commands: readonly TeamsCommand[]): string {
+  const closest = suggestCommand(
+    text,
+    commands.map((command) => command.name),
+  );
+  if (closest.length === 0) return NOT_A_COMMAND_YET;
+  const names = closest.map((name) => `\`${name}\``).join(' or ');
+  return `I don't know that command. Did you mean ${names}? Type \`help\` to see everything I understand.`;
+}
 
 /** The text as a command: no mention markup or HTML spaces, single-spaced, lower case. */
 export function normalizeCommandText(text: string): string {
@@ -68,6 +83,6 @@ export async function routeCommand(
 ): Promise<string> {
   const match = matchCommand(text, commands);
   turn.log.info({ command: match?.command.name ?? '(unknown)' }, 'Typed command');
-  if (match === undefined) return NOT_A_COMMAND_YET;
+  if (match === undefined) return unknownCommandAnswer(text, commands);
   return match.command.handle({ turn, services, args: match.args, commands });
 }

@@ -13,10 +13,12 @@ import { bootstrapAdmins } from '../adapters/teams/bootstrap-admins';
 import { createBotFrameworkMessenger } from '../adapters/teams/bot-framework-messenger';
 import { createCardActions } from '../adapters/teams/card-actions/create-card-actions';
 import { templateCardRenderer } from '../adapters/teams/cards/template-card-renderer';
+import type { RuleCommandServices } from '../adapters/teams/commands/rule-commands';
 import { createTurnErrorHandler } from '../adapters/teams/turn-error-handler';
 import { createVigilBot } from '../adapters/teams/vigil-bot';
 import { botFrameworkOptions } from '../config/bot-framework-options';
 import type { Config } from '../config/load-config';
+import type { Alert } from '../domain/alerts/alert';
 import { createActionRequests } from '../services/actions/action-requests';
 import { ACTION_DEFAULTS, type ActionSettings } from '../services/actions/action-settings';
 import { createActionWorker } from '../services/actions/action-worker';
@@ -32,6 +34,10 @@ import { type Clock, systemClock } from '../services/ports/clock.port';
 import type { Logger } from '../services/ports/logger.port';
 import type { Store } from '../services/ports/store.port';
 import { createRoleService } from '../services/roles/role-service';
+import { installSeedRule } from '../services/rules/install-seed-rule';
+import { replayRule } from '../services/rules/replay-rule';
+import { createRuleEngine } from '../services/rules/rule-engine';
+import { createRuleService } from '../services/rules/rule-service';
 import { createSocChannel, type SocChannel } from '../services/teams/soc-channel';
 import { countDefenderCalls, defenderMetricsLog, mdeMethodFamily } from './instrument-defender';
 import { createPollTracker, type PollTracker, readinessChecks } from './readiness-checks';
@@ -69,6 +75,8 @@ interface Core {
   readonly audit: AuditLog;
   readonly machineCache: MachineCache;
   readonly actionSettings: ActionSettings;
+  /** The tenant Vigil serves (rules act in it). */
+  readonly tenantId: string;
 }
 
 /** Response actions: the requests the card buttons make, and the worker that sends and follows them. */
@@ -100,15 +108,64 @@ function buildResponse(core: Core, kickOutbox: () => void) {
     lookupMachine: (machineId) => core.machineCache.lookup(machineId),
     newId: randomUUID,
     readIsolation: (machineId) => readDefenderIsolation(core.mde, machineId),
+    approvalPolicy: (alert) => rules.approvalPolicy(alert),
     onQueued: () => {
       worker.kick();
       kickOutbox();
     },
   });
-  return { worker, cardActions: createCardActions({ actions: requests, audit }) };
+  const lookupMachine = (machineId: string) => core.machineCache.lookup(machineId);
+  const rules = createRuleEngine({
+    store,
+    audit,
+    clock,
+    logger: log.child({ component: 'rules' }),
+    actions: requests,
+    tenantId: core.tenantId,
+    lookupMachine,
+    autoIsolationsPerHour: core.config.actions.autoIsolationsPerHour,
+    onQueued: kickOutbox,
+  });
+  const ruleCommands: RuleCommandServices = {
+    service: createRuleService({ store, audit, roles, clock }),
+    replay: (rule, days) =>
+      replayRule(rule, days, { alerts: store.repos.alerts, lookupMachine, nowMs: clock.now() }),
+  };
+  return {
+    worker,
+    requests,
+    rules,
+    ruleCommands,
+    cardActions: createCardActions({ actions: requests, audit }),
+  };
 }
 
-function buildBot(core: Core, cardActions: ReturnType<typeof createCardActions>) {
+/** Installs the seed rule on the very first start (enabled in demo mode), unless `SEED_RULE=off`. */
+async function seedRules(core: Core): Promise<void> {
+  if (core.config.actions.seedRule === 'off') return;
+  const demo = core.config.mode === 'demo';
+  const rule = await installSeedRule({
+    store: core.store,
+    audit: core.audit,
+    clock: core.clock,
+    enabled: demo,
+    tenantId: core.tenantId,
+  });
+  if (rule === undefined) return;
+  if (demo)
+    core.log.info(
+      { ruleId: rule.id },
+      `Seed rule ${rule.id} installed and enabled: ${rule.definition.source}`,
+    );
+  else {
+    core.log.warn(
+      { ruleId: rule.id },
+      `Seed rule ${rule.id} installed DISABLED: ${rule.definition.source}. An admin enables it with \`rule enable ${rule.id}\` in Teams.`,
+    );
+  }
+}
+
+function buildBot(core: Core, response: ReturnType<typeof buildResponse>) {
   const { config, log, clock, store, socChannel } = core;
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(botFrameworkOptions(config.bot)),
@@ -121,8 +178,11 @@ function buildBot(core: Core, cardActions: ReturnType<typeof createCardActions>)
     mode: config.mode,
     logger: log,
     clock,
-    cardActions,
+    cardActions: response.cardActions,
     audit: core.audit,
+    actions: response.requests,
+    machines: core.mde,
+    rules: response.ruleCommands,
   });
   const messenger = createBotFrameworkMessenger({
     adapter,
@@ -133,7 +193,7 @@ function buildBot(core: Core, cardActions: ReturnType<typeof createCardActions>)
   return { adapter, bot, messenger };
 }
 
-function buildIngest(core: Core, onQueued: () => void) {
+function buildIngest(core: Core, onQueued: () => void, onNewAlert: (alert: Alert) => Promise<void>) {
   const { config, log: logger, clock, store, defender, mde, mdePolls } = core;
   const metrics = core.prom.metrics;
   const ingestor: AlertIngestor = createAlertIngestor({
@@ -144,6 +204,7 @@ function buildIngest(core: Core, onQueued: () => void) {
     storms: { windowMs: config.storms.windowS * 1000, threshold: config.storms.threshold },
     filters: { minSeverity: config.ingest.minSeverity, statuses: config.ingest.statuses },
     onQueued,
+    onNewAlert,
   });
   const polled = {
     listAlerts: async (query: Parameters<typeof mde.listAlerts>[0]) => {
@@ -191,6 +252,7 @@ async function openCore(config: Config, options: StartVigilOptions, stoppers: ((
     mdePolls: createPollTracker(clock),
     audit: createAuditLog({ store, clock, hash: sha256Hex }),
     machineCache: createMachineCache(mde, clock, log),
+    tenantId: config.bot.appTenantId ?? config.defender.tenantId,
     actionSettings: {
       ...ACTION_DEFAULTS,
       protection: { tags: config.actions.protectedTags, namePatterns: config.actions.protectedNamePatterns },
@@ -239,10 +301,15 @@ export async function startVigil(config: Config, options: StartVigilOptions = {}
     }
     let outbox: OutboxWorker | undefined;
     const response = buildResponse(core, () => outbox?.kick());
-    const { adapter, bot, messenger } = buildBot(core, response.cardActions);
+    await seedRules(core);
+    const { adapter, bot, messenger } = buildBot(core, response);
     const worker = buildWorker(core, messenger);
     outbox = worker;
-    const ingest = buildIngest(core, () => worker.kick());
+    const ingest = buildIngest(
+      core,
+      () => worker.kick(),
+      (alert) => response.rules.onNewAlert(alert),
+    );
     const http = createHttpServer({
       // `req.body` is whatever JSON was sent; `process` checks it is an activity (400 otherwise).
       processActivity: (req, res) => adapter.process(req as Request, res, (ctx) => bot.run(ctx)),

@@ -122,6 +122,14 @@ export const envSchema = z.object({
       )
       .max(50),
   ),
+  AUTO_ISOLATIONS_PER_HOUR: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(0).max(1000).default(5),
+  ),
+  SEED_RULE: z.preprocess(
+    blankToUndefined,
+    z.enum(['auto', 'off'], { error: 'must be auto or off' }).default('auto'),
+  ),
   APPROVAL_EXPIRY_MIN: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1440).default(60)),
   // Teams
   SOC_CHANNEL_ID: text(),

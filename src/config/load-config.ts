@@ -89,6 +89,10 @@ export interface Config {
     readonly protectedTags: readonly string[];
     readonly protectedNamePatterns: readonly string[];
     readonly approvalExpiryMin: number;
+    /** At most this many automatic isolations an hour; past it they wait for approval. */
+    readonly autoIsolationsPerHour: number;
+    /** `auto`: install the seed rule on first start (enabled in demo mode); `off`: never. */
+    readonly seedRule: 'auto' | 'off';
   };
   readonly teams: {
     /** The SOC channel, when fixed by configuration (else chosen by `channel here` or demo mode). */
@@ -475,6 +479,8 @@ export function loadConfig(
       protectedTags: values.PROTECTED_MACHINE_TAGS,
       protectedNamePatterns: values.PROTECTED_MACHINE_NAMES,
       approvalExpiryMin: values.APPROVAL_EXPIRY_MIN,
+      autoIsolationsPerHour: values.AUTO_ISOLATIONS_PER_HOUR,
+      seedRule: values.SEED_RULE,
     },
     teams: {
       ...(values.SOC_CHANNEL_ID ? { socChannelId: values.SOC_CHANNEL_ID } : {}),

@@ -231,6 +231,8 @@ describe('loadConfig', () => {
       protectedTags: ['tier0'],
       protectedNamePatterns: [],
       approvalExpiryMin: 60,
+      autoIsolationsPerHour: 5,
+      seedRule: 'auto',
     });
     assert.deepEqual(loadConfig(production, noFiles).actions.protectedTags, ['tier0']);
     const blank = loadConfig(
@@ -241,7 +243,17 @@ describe('loadConfig', () => {
       protectedTags: ['tier0'],
       protectedNamePatterns: [],
       approvalExpiryMin: 60,
+      autoIsolationsPerHour: 5,
+      seedRule: 'auto',
     });
+  });
+
+  it('should read the automatic isolation cap and the seed rule switch, refusing bad values', () => {
+    const config = loadConfig({ AUTO_ISOLATIONS_PER_HOUR: '0', SEED_RULE: 'off' }, noFiles);
+    assert.equal(config.actions.autoIsolationsPerHour, 0);
+    assert.equal(config.actions.seedRule, 'off');
+    assert.throws(() => loadConfig({ AUTO_ISOLATIONS_PER_HOUR: '-1' }, noFiles), /AUTO_ISOLATIONS_PER_HOUR/);
+    assert.throws(() => loadConfig({ SEED_RULE: 'maybe' }, noFiles), /SEED_RULE: must be one of auto, off/);
   });
 
   it('should read protected tags and name patterns as comma lists, trimmed, without empty entries', () => {
@@ -257,6 +269,8 @@ describe('loadConfig', () => {
       protectedTags: ['tier0', 'Domain Controllers', 'crown-jewels'],
       protectedNamePatterns: ['dc*', 'srv-??.contoso.com', 'pki_01'],
       approvalExpiryMin: 15,
+      autoIsolationsPerHour: 5,
+      seedRule: 'auto',
     });
   });
 

@@ -21,6 +21,7 @@ export function guardRepositories(repos: SynchronousRepositories, runner: Reposi
     roles: guard(repos.roles, 'roles', runner),
     audit: guard(repos.audit, 'audit', runner),
     actions: guard(repos.actions, 'actions', runner),
+    rules: guard(repos.rules, 'rules', runner),
   } as StoreTx;
 }
 

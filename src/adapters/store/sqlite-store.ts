@@ -16,6 +16,7 @@ import { SqliteConversationRepository } from './sqlite-conversation-repository';
 import { SqliteFoldRepository } from './sqlite-fold-repository';
 import { SqliteOutboxRepository } from './sqlite-outbox-repository';
 import { SqliteRoleRepository } from './sqlite-role-repository';
+import { SqliteRuleRepository } from './sqlite-rule-repository';
 import { SqliteSettingsRepository } from './sqlite-settings-repository';
 import { StoreError } from './store-error';
 import type { SynchronousRepositories } from './synchronous';
@@ -86,6 +87,7 @@ class SqliteStore implements Store {
       roles: new SqliteRoleRepository(db),
       audit: new SqliteAuditRepository(db),
       actions: new SqliteActionRepository(db),
+      rules: new SqliteRuleRepository(db),
     };
     this.repos = guardRepositories(this.#raw, (operation, call) => this.#callAlone(operation, call));
   }

@@ -1,7 +1,9 @@
 import { CardFactory, type InvokeResponse, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { Mode } from '../../config/load-config';
+import type { ActionRequests } from '../../services/actions/action-requests';
 import type { AuditLog } from '../../services/audit/audit-log';
 import type { Clock } from '../../services/ports/clock.port';
+import type { MdePort } from '../../services/ports/defender.port';
 import type { Logger } from '../../services/ports/logger.port';
 import type { Store } from '../../services/ports/store.port';
 import type { SocChannel } from '../../services/teams/soc-channel';
@@ -10,6 +12,7 @@ import type { CardActionHandler, CardActionResult } from './card-actions/card-ac
 import { parseExecuteValue, parseSubmitValue } from './card-actions/card-action-request';
 import { invokeResponseOf, routeCardAction } from './card-actions/route-card-action';
 import { routeCommand } from './commands/route-command';
+import type { RuleCommandServices } from './commands/rule-commands';
 import { type InstallationDeps, rememberInstallation } from './remember-installation';
 import { toConversationRecord } from './to-conversation-record';
 import { createTurn, type Turn } from './turn';
@@ -29,6 +32,12 @@ export interface VigilBotDeps {
   readonly audit?: AuditLog;
   /** Lists a team's channels on install; default `TeamsInfo.getTeamChannels`. */
   readonly listTeamChannels?: InstallationDeps['listTeamChannels'];
+  /** Response actions for the typed `isolate`, `unisolate`, `scan` and `resolve` commands. */
+  readonly actions?: ActionRequests;
+  /** Defender's machines, for the typed `machine` command and machine names typed to actions. */
+  readonly machines?: Pick<MdePort, 'getMachine'>;
+  /** The automatic rules, for `rules` and `rule …`. */
+  readonly rules?: RuleCommandServices;
 }
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';

@@ -11,6 +11,11 @@ export interface ActionRequest {
   /** The machine the button was drawn for; it must be the alert's machine. */
   readonly machineId?: string;
   readonly params: ActionParams;
+  /**
+   * Why this request must wait for a second responder whatever the machine (a rule's `require
+   * approval`, or the cap on automatic isolations). Machine actions only.
+   */
+  readonly approvalReason?: string;
 }
 
 /** Why a request, an approval or a rejection was refused. */

@@ -5,6 +5,7 @@ import { intentKey } from '../../domain/actions/intent-key';
 import type { DefenderIsolation } from '../../domain/actions/isolation-record';
 import { protectionReason } from '../../domain/actions/protection';
 import type { ResponseAction } from '../../domain/actions/response-action';
+import type { Alert } from '../../domain/alerts/alert';
 import type { AuditActor } from '../../domain/audit/audit-entry';
 import { formatCardClock } from '../../domain/cards/format-card-time';
 import type { Machine } from '../../domain/machines/machine';
@@ -45,6 +46,11 @@ export interface ActionRequestsDeps {
    * isolated machine is answered at once. Without it, the worker's check before sending decides.
    */
   readonly readIsolation?: (machineId: string) => Promise<DefenderIsolation>;
+  /**
+   * Why a machine action on this alert needs a second responder whoever asks (a matching `require
+   * approval` rule), or undefined.
+   */
+  readonly approvalPolicy?: (alert: Alert) => Promise<string | undefined>;
 }
 
 const actorOf = (who: Person): AuditActor => ({
@@ -181,7 +187,8 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
 
   const request = async (request: ActionRequest): Promise<RequestOutcome> => {
     const auditAction = `alert.${request.kind}.request`;
-    if (!(await deps.roles.can(request.by, 'alert.act'))) {
+    // A rule acts with the authority of the admin who wrote it (checked when it was added).
+    if (request.origin !== 'rule' && !(await deps.roles.can(request.by, 'alert.act'))) {
       return refuse(
         request.by,
         auditAction,
@@ -215,8 +222,11 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
       });
       return { status: 'nothingToDo', message: done };
     }
-    const needsApproval =
-      request.kind === 'isolate' && fit.machine ? await approvalReason(fit.machine) : undefined;
+    const needsApproval = fit.machine
+      ? (request.approvalReason ??
+        (await deps.approvalPolicy?.(stored.alert)) ??
+        (request.kind === 'isolate' ? await approvalReason(fit.machine) : undefined))
+      : undefined;
     const outcome = await deps.store.transaction((tx) =>
       record(tx, request, fit.machine, needsApproval, auditAction),
     );
@@ -334,7 +344,8 @@ export function createActionRequests(deps: ActionRequestsDeps): ActionRequests {
       );
     }
     const requester = { tenantId: found.tenantId, aadObjectId: found.requestedBy.aadObjectId, name: '' };
-    if (verdict === 'approve' && !(await deps.roles.can(requester, 'alert.act'))) {
+    // A rule's request stands on the authority of the admin who wrote it, not on a role of its own.
+    if (verdict === 'approve' && found.origin !== 'rule' && !(await deps.roles.can(requester, 'alert.act'))) {
       return refuse(
         by,
         auditAction,

@@ -34,6 +34,11 @@ export interface AlertIngestorDeps {
   readonly filters: AlertFilters;
   /** Called after a transaction that queued outbox work has committed (wakes the outbox worker). */
   readonly onQueued?: () => void;
+  /**
+   * Called after a first sighting of an alert that got a card (its own or a storm's) has committed: the
+   * automatic rules run on it. Not awaited: a slow rule never holds up ingestion.
+   */
+  readonly onNewAlert?: (alert: Alert) => Promise<void>;
 }
 
 interface TxResult {
@@ -97,6 +102,13 @@ export function createAlertIngestor(deps: AlertIngestorDeps): AlertIngestor {
       const now = new Date(deps.clock.now()).toISOString();
       const result = await deps.store.transaction((tx) => ingestInTx(tx, alert, now, deps));
       report(deps, alert, result, log);
+      if ((result.outcome === 'new' || result.outcome === 'folded') && deps.onNewAlert) {
+        deps
+          .onNewAlert(alert)
+          .catch((error: unknown) =>
+            log.error({ error: String(error) }, 'The automatic rules failed on this alert'),
+          );
+      }
       return result.outcome;
     },
   };

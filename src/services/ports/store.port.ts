@@ -2,9 +2,10 @@ import type { ActionKind } from '../../domain/actions/action-kind';
 import type { ActionState } from '../../domain/actions/action-state';
 import type { ResponseAction } from '../../domain/actions/response-action';
 import type { Alert } from '../../domain/alerts/alert';
-import type { AuditEntry, ChainedAuditContent } from '../../domain/audit/audit-entry';
+import type { AuditActor, AuditEntry, ChainedAuditContent } from '../../domain/audit/audit-entry';
 import type { Checkpoint } from '../../domain/ingest/checkpoint';
 import type { Role } from '../../domain/roles/role';
+import type { RuleDefinition } from '../../domain/rules/rule-definition';
 import type { FoldGroup } from '../../domain/storms/decide-fold';
 
 /**
@@ -33,6 +34,7 @@ export interface StoreTx {
   readonly roles: RoleRepository;
   readonly audit: AuditRepository;
   readonly actions: ActionRepository;
+  readonly rules: RuleRepository;
 }
 
 /** An alert as stored: the latest normalized alert and when Vigil first saw it. */
@@ -250,4 +252,36 @@ export interface ActionRepository {
   nextDue(): Promise<string | undefined>;
   /** Newest request first. */
   list(query: ActionListQuery): Promise<ResponseAction[]>;
+}
+
+/** An automatic response rule as stored: its parsed definition, whether it runs, who wrote it. */
+export interface StoredRule {
+  /** A short id for chat (`r1`, `r2`…), never reused. */
+  readonly id: string;
+  readonly definition: RuleDefinition;
+  readonly enabled: boolean;
+  readonly createdBy: AuditActor;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** When a `for 7d` rule stops running. */
+  readonly expiresAt?: string;
+}
+
+/**
+ * Automatic response rules. A rule's name (`definition.name`) is unique, compared case-insensitively;
+ * ids are unique too and never reused (the next id comes from `nextNumber`).
+ */
+export interface RuleRepository {
+  get(id: string): Promise<StoredRule | undefined>;
+  getByName(name: string): Promise<StoredRule | undefined>;
+  /** Adds a rule. Fails with `STORE.CONFLICT` when its id or name (any case) is taken. */
+  insert(rule: StoredRule): Promise<void>;
+  /** Stores this version of an existing rule (the same id). Fails with `STORE.NOT_FOUND` otherwise. */
+  update(rule: StoredRule): Promise<void>;
+  /** Removes a rule; returns whether there was one. */
+  remove(id: string): Promise<boolean>;
+  /** Every rule, in running order: `options.order` (absent = 1000), then the oldest first. */
+  list(): Promise<StoredRule[]>;
+  /** A number greater than that of every id ever given (`r<number>`), removed rules included. */
+  nextNumber(): Promise<number>;
 }

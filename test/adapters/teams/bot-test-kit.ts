@@ -7,9 +7,12 @@ import { createCardActions } from '../../../src/adapters/teams/card-actions/crea
 import { createTurnErrorHandler } from '../../../src/adapters/teams/turn-error-handler';
 import { createVigilBot, type VigilBotDeps } from '../../../src/adapters/teams/vigil-bot';
 import type { Mode } from '../../../src/config/load-config';
+import { VigilError } from '../../../src/domain/errors/vigil-error';
+import type { Machine } from '../../../src/domain/machines/machine';
 import { createActionRequests } from '../../../src/services/actions/action-requests';
 import { ACTION_DEFAULTS } from '../../../src/services/actions/action-settings';
 import { createAuditLog } from '../../../src/services/audit/audit-log';
+import type { MdePort } from '../../../src/services/ports/defender.port';
 import type { Store } from '../../../src/services/ports/store.port';
 import { createRoleService } from '../../../src/services/roles/role-service';
 import { createSocChannel, type SocChannel } from '../../../src/services/teams/soc-channel';
@@ -127,6 +130,29 @@ export function cardInvoke(value: unknown, from = ADMIN): Partial<Activity> {
   };
 }
 
+/**
+ * Defender's machines as the bot's `machines` sees them: by 40-hex id (any case), DNS name or short
+ * name; anything else is Defender's `NOT_FOUND`. An `Error` in the list is thrown for every lookup.
+ */
+export function fakeMachines(machines: readonly Machine[] | Error = []): Pick<MdePort, 'getMachine'> {
+  return {
+    async getMachine(idOrName) {
+      if (machines instanceof Error) throw machines;
+      const wanted = idOrName.toLowerCase();
+      const found = machines.find(
+        (machine) =>
+          machine.id.toLowerCase() === wanted ||
+          machine.name.toLowerCase() === wanted ||
+          machine.name.toLowerCase().split('.')[0] === wanted,
+      );
+      if (found === undefined) {
+        throw new VigilError('DEFENDER.NOT_FOUND', `Defender has no machine named ${idOrName}.`);
+      }
+      return found;
+    },
+  };
+}
+
 /** A bot on a botbuilder `TestAdapter`, over an in-memory store. */
 export interface BotHarness {
   readonly adapter: TestAdapter;
@@ -139,7 +165,13 @@ export interface BotHarness {
 
 /** Starts a bot in `mode`, `ADMIN` configured as an admin; `configuredSocChannel` plays `SOC_CHANNEL_ID`. */
 export async function botHarness(
-  options: { mode?: Mode; configuredSocChannel?: string; deps?: Partial<VigilBotDeps> } = {},
+  options: {
+    mode?: Mode;
+    configuredSocChannel?: string;
+    deps?: Partial<VigilBotDeps>;
+    /** What `machines.getMachine` finds (see `fakeMachines`); none by default. */
+    machines?: readonly Machine[] | Error;
+  } = {},
 ): Promise<BotHarness> {
   const store = await openSqliteStore(':memory:');
   const logger = recordingLogger();
@@ -190,6 +222,8 @@ export async function botHarness(
     clock,
     cardActions: createCardActions({ actions, audit }),
     audit,
+    actions,
+    machines: fakeMachines(options.machines),
     ...options.deps,
   });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx));

@@ -180,8 +180,8 @@ describe('VigilBot', () => {
 
     it('should point anything else to help', async () => {
       const h = await botHarness();
-      assert.deepEqual(textsOf(await h.send(channelMessage('alerts high'))), [NOT_A_COMMAND_YET]);
-      assert.deepEqual(textsOf(await h.send(personalMessage('isolate pc-042'))), [NOT_A_COMMAND_YET]);
+      assert.deepEqual(textsOf(await h.send(channelMessage('make coffee'))), [NOT_A_COMMAND_YET]);
+      assert.deepEqual(textsOf(await h.send(personalMessage('what is the weather'))), [NOT_A_COMMAND_YET]);
     });
 
     it('should answer a typo with the closest commands', async () => {

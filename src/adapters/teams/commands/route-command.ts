@@ -1,26 +1,61 @@
 import { suggestCommand } from '../../../domain/commands/suggest-command';
 import type { Turn } from '../turn';
+import { alertCommand } from './alert-command';
+import { alertsCommand } from './alerts-command';
 import { auditCommand } from './audit-command';
 import { channelHereCommand } from './channel-here-command';
 import { helpCommand } from './help-command';
+import { isolateCommand } from './isolate-command';
+import { machineCommand } from './machine-command';
+import { resolveCommand } from './resolve-command';
 import { roleGrantCommand } from './role-grant-command';
 import { roleRevokeCommand } from './role-revoke-command';
 import { rolesCommand } from './roles-command';
+import {
+  ruleAddCommand,
+  ruleDisableCommand,
+  ruleEnableCommand,
+  ruleRemoveCommand,
+  rulesCommand,
+  ruleTestCommand,
+} from './rule-commands';
+import { scanCommand } from './scan-command';
 import type { CommandServices, TeamsCommand } from './teams-command';
+import { unisolateCommand } from './unisolate-command';
 
-/** Every typed command Vigil knows so far. */
+/** A command typed and listed by `help`, but left out of Teams' command menu (10 commands per scope). */
+const offMenu = (command: TeamsCommand): TeamsCommand => ({ ...command, menu: false });
+
+/**
+ * Every typed command Vigil knows so far, `help` first. Teams' menu holds 10 commands per scope, so the
+ * rarer ones (`unisolate`, offered on the card once a machine is isolated, and the admins' role changes)
+ * are typed only.
+ */
 export const COMMANDS: readonly TeamsCommand[] = Object.freeze([
   helpCommand,
+  alertsCommand,
+  alertCommand,
+  machineCommand,
+  isolateCommand,
+  offMenu(unisolateCommand),
+  scanCommand,
+  resolveCommand,
   channelHereCommand,
   rolesCommand,
-  roleGrantCommand,
-  roleRevokeCommand,
+  offMenu(roleGrantCommand),
+  offMenu(roleRevokeCommand),
   auditCommand,
+  offMenu(rulesCommand),
+  offMenu(ruleAddCommand),
+  offMenu(ruleRemoveCommand),
+  offMenu(ruleEnableCommand),
+  offMenu(ruleDisableCommand),
+  offMenu(ruleTestCommand),
 ]);
 
 /** What is answered to anything that is not a command yet. */
 export const NOT_A_COMMAND_YET =
-  "I don't know that one yet: typed commands such as `alerts` or `isolate` arrive in a later release of Vigil. Type `help` to see what I understand now.";
+  "I don't know that one. Type `help` to see every command I understand, or `help <command>` for one.";
 
 /**
  * The answer to a text that is no command: the closest commands when it looks like a typo ("Did you

@@ -9,8 +9,9 @@ export const COMMAND_SCOPES: Readonly<Record<string, readonly TeamsScope[]>> = O
   'channel here': ['team'],
 });
 
-/** The scopes whose command menu lists the command. */
-export function commandScopes(command: Pick<TeamsCommand, 'name'>): readonly TeamsScope[] {
+/** The scopes whose command menu lists the command: none for a command kept out of the menu (`menu: false`). */
+export function commandScopes(command: Pick<TeamsCommand, 'name' | 'menu'>): readonly TeamsScope[] {
+  if (command.menu === false) return [];
   return COMMAND_SCOPES[command.name] ?? TEAMS_SCOPES;
 }
 
@@ -21,8 +22,8 @@ export function commandScopes(command: Pick<TeamsCommand, 'name'>): readonly Tea
  * command gets none.
  */
 export function buildCommandLists(
-  commands: readonly Pick<TeamsCommand, 'name' | 'summary'>[],
-  scopesOf: (command: Pick<TeamsCommand, 'name'>) => readonly TeamsScope[] = commandScopes,
+  commands: readonly Pick<TeamsCommand, 'name' | 'summary' | 'menu'>[],
+  scopesOf: (command: Pick<TeamsCommand, 'name' | 'menu'>) => readonly TeamsScope[] = commandScopes,
 ): ManifestCommandList[] {
   const lists: { scopes: TeamsScope[]; names: string; commands: ManifestCommandList['commands'] }[] = [];
   for (const scope of TEAMS_SCOPES) {

@@ -9,6 +9,7 @@ import { durabilityCases } from './durability-cases';
 import { foldRepositoryCases } from './fold-repository-cases';
 import { outboxRepositoryCases } from './outbox-repository-cases';
 import { roleRepositoryCases } from './role-repository-cases';
+import { ruleRepositoryCases } from './rule-repository-cases';
 import { settingsRepositoryCases } from './settings-repository-cases';
 import type { StoreContractContext, StoreContractHooks } from './store-contract-context';
 import { transactionCases } from './transaction-cases';
@@ -59,6 +60,7 @@ export function describeStoreContract(
     roleRepositoryCases(ctx);
     auditRepositoryCases(ctx);
     actionRepositoryCases(ctx);
+    ruleRepositoryCases(ctx);
     transactionCases(ctx);
     durabilityCases(ctx);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { StoreContractContext } from './store-contract-context';
-import { at, makeAction, makeAlert, seedGroup } from './store-fixtures';
+import { at, makeAction, makeAlert, makeRule, seedGroup } from './store-fixtures';
 
 /** The contract of a durable store: what it kept is there after it is opened again. */
 export function durabilityCases(ctx: StoreContractContext): void {
@@ -31,6 +31,7 @@ export function durabilityCases(ctx: StoreContractContext): void {
         });
         await tx.settings.set('k', 'v');
         await tx.actions.insert(makeAction());
+        await tx.rules.insert(makeRule({ expiresAt: at(30) }));
       });
       await first.close();
       const { repos } = await ctx.open();
@@ -47,6 +48,24 @@ export function durabilityCases(ctx: StoreContractContext): void {
       assert.equal(await repos.settings.get('k'), 'v');
       assert.deepEqual(await repos.actions.get('act-1'), makeAction());
       assert.equal(await repos.actions.nextDue(), makeAction().nextCheckAt);
+      assert.deepEqual(await repos.rules.getByName('HIGH SEV ISOLATE'), makeRule({ expiresAt: at(30) }));
+    });
+
+    it('should never give a rule number again, even after its rule is removed and the store reopened', async () => {
+      const first = ctx.store();
+      await first.repos.rules.insert(makeRule({ id: 'r1' }));
+      await first.repos.rules.insert(
+        makeRule({ id: 'r2', definition: { ...makeRule().definition, name: 'Two' } }),
+      );
+      assert.equal(await first.repos.rules.remove('r2'), true);
+      await first.close();
+      const second = await ctx.open();
+      assert.equal(await second.repos.rules.nextNumber(), 3);
+      assert.equal(await second.repos.rules.remove('r1'), true);
+      await second.close();
+      const { repos } = await ctx.open();
+      assert.deepEqual(await repos.rules.list(), []);
+      assert.equal(await repos.rules.nextNumber(), 3);
     });
 
     const { recordedMigrations, recordNewerSchemaVersion } = hooks;

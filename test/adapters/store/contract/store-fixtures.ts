@@ -1,6 +1,7 @@
 import type { ResponseAction } from '../../../../src/domain/actions/response-action';
 import type { Alert } from '../../../../src/domain/alerts/alert';
-import type { StoreTx } from '../../../../src/services/ports/store.port';
+import { parseRule } from '../../../../src/domain/rules/parse-rule';
+import type { StoredRule, StoreTx } from '../../../../src/services/ports/store.port';
 
 /** An instant on 1 January 2026, `minute` minutes after 10:00 UTC, in the store's canonical form. */
 export function at(minute: number): string {
@@ -48,6 +49,24 @@ export function makeAction(overrides: Partial<ResponseAction> = {}): ResponseAct
     state: 'queued',
     attempts: 0,
     nextCheckAt: at(1),
+    updatedAt: at(0),
+    ...overrides,
+  };
+}
+
+/** The definition of the fixture rule: isolate (full) on high-severity alerts and tell the channel. */
+const HIGH_SEV_ISOLATE = parseRule(
+  '"High sev isolate" when severity = high then isolate full, notify channel',
+);
+
+/** An enabled rule `r1`, "High sev isolate", added by Ada at 10:00; override what a test is about. */
+export function makeRule(overrides: Partial<StoredRule> = {}): StoredRule {
+  return {
+    id: 'r1',
+    definition: HIGH_SEV_ISOLATE,
+    enabled: true,
+    createdBy: { aadObjectId: 'ada', name: 'Ada Admin' },
+    createdAt: at(0),
     updatedAt: at(0),
     ...overrides,
   };

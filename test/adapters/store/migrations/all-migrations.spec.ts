@@ -9,7 +9,8 @@ import {
   type SqlDialect,
 } from '../../../../src/adapters/store/migrations/sql-dialect';
 import { SqliteAlertRepository } from '../../../../src/adapters/store/sqlite-alert-repository';
-import { at, makeAlert } from '../contract/store-fixtures';
+import { SqliteRuleRepository } from '../../../../src/adapters/store/sqlite-rule-repository';
+import { at, makeAlert, makeRule } from '../contract/store-fixtures';
 
 /**
  * A migration's statements with every dialect word left as a numbered marker, and the words of each
@@ -114,7 +115,7 @@ describe('v003 action-tracking (SQLite)', () => {
     store('a2', 2, makeAlert({ id: 'a2', machine: { id: 'abc123DEF', name: 'pc-1' }, status: 'resolved' }));
     store('a3', 3, makeAlert({ id: 'a3', source: 'mcas', machine: undefined }));
 
-    assert.deepEqual(applySqliteMigrations(db, ALL_MIGRATIONS, clock), [3]);
+    assert.deepEqual(applySqliteMigrations(db, ALL_MIGRATIONS.slice(0, 3), clock), [3]);
     const backfilled = db.prepare('SELECT id, machine_id FROM alerts ORDER BY id').raw().all();
     assert.deepEqual(backfilled, [
       ['a1', 'abc123def'],
@@ -135,5 +136,76 @@ describe('v003 action-tracking (SQLite)', () => {
       VALUES ('x', 'k', 'scan', 'ana', 't', 'queued', '{}', ?, ?)`).run(at(0), at(0));
     applySqliteMigrations(db, ALL_MIGRATIONS, clock);
     assert.deepEqual(db.prepare('SELECT next_check_at FROM actions').raw().all(), [[null]]);
+  });
+});
+
+describe('v004 rule-details (SQLite)', () => {
+  const clock = () => '2026-01-01T00:00:00.000Z';
+  let db: Database.Database;
+  beforeEach(() => {
+    db = new Database(':memory:');
+  });
+  afterEach(() => db.close());
+
+  const columns = (table: string) =>
+    db
+      .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+      .all()
+      .map((c) => c.name);
+  const indexes = (table: string) =>
+    db
+      .prepare<[], { name: string }>(`SELECT name FROM pragma_index_list('${table}')`)
+      .all()
+      .map((i) => i.name);
+
+  /** Stores a rule row as a v002 schema holds it. */
+  const storeOld = (id: string, name: string, definition: unknown, minute = 0) =>
+    db
+      .prepare(`INSERT INTO rules (id, name, definition, enabled, created_by, created_at, updated_at)
+        VALUES (?, ?, ?, 1, 'ada', ?, ?)`)
+      .run(id, name, JSON.stringify(definition), at(minute), at(minute));
+
+  it('should add the rule columns, the unique name key, the running order index and the counters', () => {
+    applySqliteMigrations(db, ALL_MIGRATIONS, clock);
+    for (const column of ['expires_at', 'sort_order', 'created_by_name', 'name_key']) {
+      assert.ok(columns('rules').includes(column), column);
+    }
+    assert.ok(indexes('rules').includes('rules_name_key'));
+    assert.ok(indexes('rules').includes('rules_running_order'));
+    assert.deepEqual(columns('counters'), ['name', 'value']);
+    assert.deepEqual(db.prepare('SELECT name, value FROM counters').raw().all(), [['rule_number', 0]]);
+    assert.equal(new SqliteRuleRepository(db).nextNumber(), 1);
+  });
+
+  it('should fill in the order, the name key and the rule counter from the rules stored before it', () => {
+    applySqliteMigrations(db, ALL_MIGRATIONS.slice(0, 3), clock);
+    const { definition } = makeRule();
+    const ordered = { ...definition, name: 'Ordered', options: { ...definition.options, order: 7 } };
+    storeOld('r3', 'High sev isolate', definition, 1);
+    storeOld('r12', 'Ordered', ordered, 2);
+    storeOld('r007', 'seven', { ...definition, name: 'seven' }, 3);
+    storeOld('r99x', 'not a number', { ...definition, name: 'not a number' }, 4);
+    storeOld('custom', 'HIGH SEV ISOLATE', { ...definition, name: 'HIGH SEV ISOLATE' }, 5);
+
+    assert.deepEqual(applySqliteMigrations(db, ALL_MIGRATIONS.slice(0, 4), clock), [4]);
+    assert.deepEqual(
+      db.prepare('SELECT id, name_key, sort_order FROM rules ORDER BY id').raw().all(),
+      [
+        ['custom', 'high sev isolate'],
+        ['r007', 'seven'],
+        ['r12', 'ordered'],
+        ['r3', 'high sev isolate#r3'],
+        ['r99x', 'not a number'],
+      ].map(([id, key]) => [id, key, id === 'r12' ? 7 : 1000]),
+    );
+    const rules = new SqliteRuleRepository(db);
+    assert.equal(rules.nextNumber(), 13);
+    assert.deepEqual(
+      rules.list().map((r) => r.id),
+      ['r12', 'r3', 'r007', 'r99x', 'custom'],
+    );
+    assert.equal(rules.getByName('high SEV isolate')?.id, 'custom');
+    assert.deepEqual(rules.get('r3')?.createdBy, { aadObjectId: 'ada', name: 'ada' });
+    assert.equal(rules.get('r3')?.expiresAt, undefined);
   });
 });

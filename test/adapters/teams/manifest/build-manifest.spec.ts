@@ -45,13 +45,17 @@ describe('buildManifest', () => {
   });
 
   it('should follow the registry when it changes', () => {
-    const more = [...COMMANDS, { name: 'alerts', summary: 'list the open alerts' }];
+    const more = [
+      ...COMMANDS.filter((command) => command.name !== 'audit'),
+      { name: 'hunts', summary: 'list the saved hunting queries' },
+      { name: 'digest', summary: 'the daily digest', menu: false },
+    ];
     const result = validateManifest(buildManifest(sources.template, SETTINGS, more), sources.schema);
     assert.ok(result.valid);
     const personal = result.manifest.bots[0]!.commandLists!.find((l) => l.scopes.includes('personal'))!;
     assert.deepEqual(
       personal.commands.map((c) => c.title),
-      ['help', 'roles', 'role grant', 'role revoke', 'audit', 'alerts'],
+      ['help', 'alerts', 'alert', 'machine', 'isolate', 'scan', 'resolve', 'roles', 'hunts'],
     );
   });
 

@@ -33,22 +33,52 @@ describe('buildCommandLists', () => {
     }
   });
 
-  it('should offer every command of help somewhere, and channel here only in teams', async () => {
+  it('should offer every command of help but those kept out of the menu, and channel here only in teams', async () => {
     const lists = buildCommandLists(COMMANDS);
     const offered = new Set(lists.flatMap((list) => list.commands.map((c) => c.title)));
-    assert.deepEqual([...offered].sort(), (await helpLines()).map((line) => line.title).sort());
+    const offMenu = COMMANDS.filter((command) => command.menu === false).map((command) => command.name);
+    assert.deepEqual(offMenu, [
+      'unisolate',
+      'role grant',
+      'role revoke',
+      'rules',
+      'rule add',
+      'rule remove',
+      'rule enable',
+      'rule disable',
+      'rule test',
+    ]);
+    assert.deepEqual(
+      [...offered].sort(),
+      (await helpLines())
+        .map((line) => line.title)
+        .filter((title) => !offMenu.includes(title))
+        .sort(),
+    );
+    const typed = ['help', 'alerts', 'alert', 'machine', 'isolate', 'scan', 'resolve'];
     assert.deepEqual(
       lists.map((list) => ({ scopes: list.scopes, titles: list.commands.map((c) => c.title) })),
       [
-        {
-          scopes: ['team'],
-          titles: ['help', 'channel here', 'roles', 'role grant', 'role revoke', 'audit'],
-        },
-        {
-          scopes: ['personal', 'groupChat'],
-          titles: ['help', 'roles', 'role grant', 'role revoke', 'audit'],
-        },
+        { scopes: ['team'], titles: [...typed, 'channel here', 'roles', 'audit'] },
+        { scopes: ['personal', 'groupChat'], titles: [...typed, 'roles', 'audit'] },
       ],
+    );
+  });
+
+  it("should keep every scope's menu within Teams' limit of 10 commands", () => {
+    for (const list of buildCommandLists(COMMANDS)) {
+      assert.ok(list.commands.length <= 10, `${list.scopes.join(', ')}: ${list.commands.length} commands`);
+    }
+  });
+
+  it('should leave a command with menu: false out of every scope', () => {
+    const lists = buildCommandLists([
+      { name: 'a', summary: 'A' },
+      { name: 'b', summary: 'B', menu: false },
+    ]);
+    assert.deepEqual(
+      lists.map((list) => list.commands.map((c) => c.title)),
+      [['a']],
     );
   });
 

@@ -13,7 +13,7 @@ import { bootstrapAdmins } from '../adapters/teams/bootstrap-admins';
 import { createBotFrameworkMessenger } from '../adapters/teams/bot-framework-messenger';
 import { createCardActions } from '../adapters/teams/card-actions/create-card-actions';
 import { templateCardRenderer } from '../adapters/teams/cards/template-card-renderer';
-import type { RuleCommandServices } from '../adapters/teams/commands/rule-commands';
+import type { RuleCommandServices } from '../adapters/teams/commands/rule-command-services';
 import { createTurnErrorHandler } from '../adapters/teams/turn-error-handler';
 import { createVigilBot } from '../adapters/teams/vigil-bot';
 import { botFrameworkOptions } from '../config/bot-framework-options';

@@ -12,7 +12,7 @@ import type { CardActionHandler, CardActionResult } from './card-actions/card-ac
 import { parseExecuteValue, parseSubmitValue } from './card-actions/card-action-request';
 import { invokeResponseOf, routeCardAction } from './card-actions/route-card-action';
 import { routeCommand } from './commands/route-command';
-import type { RuleCommandServices } from './commands/rule-commands';
+import type { RuleCommandServices } from './commands/rule-command-services';
 import { type InstallationDeps, rememberInstallation } from './remember-installation';
 import { toConversationRecord } from './to-conversation-record';
 import { createTurn, type Turn } from './turn';

@@ -3,18 +3,9 @@ import { readRuleIdArgs } from '../../../domain/commands/read-rule-id-args';
 import { readRuleTestArgs } from '../../../domain/commands/read-rule-test-args';
 import { tokenizeCommand } from '../../../domain/commands/tokenize-command';
 import type { StoredRule } from '../../../services/ports/store.port';
-import type { RuleReplay } from '../../../services/rules/replay-rule';
-import type { RuleService } from '../../../services/rules/rule-service';
 import { personOf } from './command-security';
 import { escapeMarkdown } from './markdown-text';
 import type { CommandContext, TeamsCommand } from './teams-command';
-
-/** What the rule commands work with. */
-export interface RuleCommandServices {
-  readonly service: RuleService;
-  /** What a rule would have done over the last `days` (nothing is sent). */
-  replay(rule: StoredRule, days: number): Promise<RuleReplay>;
-}
 
 const NOT_CONFIGURED = 'Automatic rules are not available in this Vigil.';
 
@@ -29,6 +20,18 @@ function ruleLine(rule: StoredRule, nowMs: number): string {
         ? 'dry run'
         : 'on';
   return `- **${rule.id}** (${state}) ${escapeMarkdown(rule.definition.source)}`;
+}
+
+/**
+ * A refusal as markdown: its first line as text, what follows (the rule and a caret under the problem)
+ * in a code block, where spaces keep the caret in place and nothing is read as markup.
+ */
+function asAnswer(message: string): string {
+  const [first = '', ...rest] = message.split('\n');
+  if (rest.length === 0) return escapeMarkdown(first);
+  return [escapeMarkdown(first), '```', ...rest.map((line) => line.replaceAll('```', "'''")), '```'].join(
+    '\n',
+  );
 }
 
 /** The tokens after the command words, for the domain's argument readers. */
@@ -82,7 +85,7 @@ export const ruleAddCommand: TeamsCommand = {
       args,
       signInName ? { signInName } : {},
     );
-    return outcome.ok ? escapeMarkdown(outcome.message) : outcome.message;
+    return outcome.ok ? escapeMarkdown(outcome.message) : asAnswer(outcome.message);
   },
 };
 

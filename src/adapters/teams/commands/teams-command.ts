@@ -5,7 +5,7 @@ import type { Store } from '../../../services/ports/store.port';
 import type { SocChannel } from '../../../services/teams/soc-channel';
 import type { AdminCheck } from '../bootstrap-admins';
 import type { Turn } from '../turn';
-import type { RuleCommandServices } from './rule-commands';
+import type { RuleCommandServices } from './rule-command-services';
 
 /** What commands may use. */
 export interface CommandServices {

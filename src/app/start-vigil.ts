@@ -124,6 +124,7 @@ function buildResponse(core: Core, kickOutbox: () => void) {
     tenantId: core.tenantId,
     lookupMachine,
     autoIsolationsPerHour: core.config.actions.autoIsolationsPerHour,
+    userMachines: (userName) => core.mde.getUserMachines(userName),
     onQueued: kickOutbox,
   });
   const ruleCommands: RuleCommandServices = {

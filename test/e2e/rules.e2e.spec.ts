@@ -110,4 +110,37 @@ describe('e2e: automatic rules written by chat', function () {
     const after = await callJson<{ value: SimAction[] }>(`${stack.simUrl}/_sim/mde/actions`, 'GET');
     assert.equal(after.body.value.length, listed.body.value.length, 'a disabled rule does nothing');
   });
+
+  it("should scan a Cloud Apps alert's user's machines, one tracked action apiece", async () => {
+    const cloudMarker = `E2E cloud rule ${Date.now()}`;
+    const name = `e2e-cloud-${Date.now()}`;
+    await say(
+      `rule add ${name} when source = mcas and title ~ "${cloudMarker}" then scan quick on user machines`,
+      /Added rule r\d+/,
+    );
+    const before = (await callJson<{ value: SimAction[] }>(`${stack.simUrl}/_sim/mde/actions`, 'GET')).body
+      .value.length;
+    const created = await callJson<{ _id: string }>(`${stack.simUrl}/_sim/mcas/alerts`, 'POST', {
+      title: `${cloudMarker}: impossible travel`,
+      user: 'alice',
+    });
+    assert.equal(created.status, 201);
+    const posted = await stack.driver.messages.waitFor(isNewCard(cloudMarker), 15_000);
+    const rootId = posted.message?.messageId ?? '';
+    await stack.driver.messages.waitFor(
+      (e) =>
+        e.action === 'updateMessage' &&
+        e.message?.messageId === rootId &&
+        new RegExp(`Quick antivirus scan of .+ succeeded .*requested by rule ${name}`).test(
+          cardText(e.message),
+        ),
+      20_000,
+    );
+    const listed = (await callJson<{ value: SimAction[] }>(`${stack.simUrl}/_sim/mde/actions`, 'GET')).body
+      .value;
+    const scans = listed.slice(before).filter((a) => a.requestorComment.includes(`Vigil rule "${name}"`));
+    assert.ok(scans.length >= 1, "at least one of alice's machines was scanned");
+    assert.ok(scans.every((a) => a.type === 'RunAntiVirusScan'));
+    assert.equal(new Set(scans.map((a) => a.machineId)).size, scans.length, 'one action per machine');
+  });
 });

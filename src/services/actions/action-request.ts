@@ -16,6 +16,12 @@ export interface ActionRequest {
    * approval`, or the cap on automatic isolations). Machine actions only.
    */
   readonly approvalReason?: string;
+  /**
+   * A machine of the alert's user to act on instead of the alert's own machine (a Cloud Apps alert
+   * names a user, not a machine: `… on user machines`). Set by Vigil from Defender's answer, never
+   * from what a card sends.
+   */
+  readonly userMachine?: { readonly id: string; readonly name: string };
 }
 
 /** Why a request, an approval or a rejection was refused. */

@@ -94,6 +94,7 @@ function checkFit(
 ): { ok: true; machine?: { id: string; name: string } } | { ok: false; message: string } {
   const alert = stored.alert;
   if (isMachineActionKind(request.kind)) {
+    if (request.userMachine !== undefined) return { ok: true, machine: request.userMachine };
     if (alert.machine === undefined) {
       return { ok: false, message: `Alert ${alert.id} names no machine to act on.` };
     }

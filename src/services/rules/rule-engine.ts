@@ -2,7 +2,7 @@ import type { Alert } from '../../domain/alerts/alert';
 import type { Machine } from '../../domain/machines/machine';
 import { describeRuleAction } from '../../domain/rules/describe-rule-action';
 import { evaluateCondition } from '../../domain/rules/evaluate-condition';
-import type { RuleAction } from '../../domain/rules/rule-action';
+import type { MachineRuleAction, RuleAction } from '../../domain/rules/rule-action';
 import type { RuleContext } from '../../domain/rules/rule-context';
 import type { ActionRequest } from '../actions/action-request';
 import type { ActionRequests } from '../actions/action-requests';
@@ -32,6 +32,8 @@ export interface RuleEngineDeps {
   readonly tenantId: string;
   /** Defender's record of a machine (its tags), or undefined when Defender cannot say. */
   readonly lookupMachine: (machineId: string) => Promise<Machine | undefined>;
+  /** The machines a user logs on to, from Defender (`… on user machines`); absent: not available. */
+  readonly userMachines?: (userName: string) => Promise<readonly Machine[]>;
   /** At most this many automatic isolations an hour; past it they wait for a second responder. */
   readonly autoIsolationsPerHour: number;
   /** Something was queued for Teams: the outbox should look now. */
@@ -39,6 +41,9 @@ export interface RuleEngineDeps {
 }
 
 const HOUR_MS = 3_600_000;
+
+/** The most machines of one user a rule acts on. */
+const MAX_USER_MACHINES = 10;
 
 /** Who a rule acts as: not a person, so the audit log and Defender's comment name the rule. */
 function ruleActor(rule: StoredRule, tenantId: string): Person {
@@ -103,8 +108,6 @@ export function createRuleEngine(deps: RuleEngineDeps): RuleEngine {
       case 'isolate':
       case 'unisolate':
       case 'scan': {
-        if (action.onUserMachines)
-          return "acting on the user's machines is not available yet: nothing was sent";
         if (alert.machine === undefined) return 'the alert names no machine: nothing was sent';
         const cap = action.kind === 'isolate' ? await capReason() : undefined;
         const wait = approval ?? cap;
@@ -131,6 +134,39 @@ export function createRuleEngine(deps: RuleEngineDeps): RuleEngine {
       default:
         return '';
     }
+  };
+
+  /** A machine action on each machine of the alert's user, one tracked request apiece. */
+  const onUserMachines = async (
+    rule: StoredRule,
+    action: MachineRuleAction,
+    alert: Alert,
+    approval: string | undefined,
+  ): Promise<string> => {
+    if (alert.user === undefined) return 'the alert names no user: nothing was sent';
+    if (deps.userMachines === undefined)
+      return "the user's machines cannot be looked up here: nothing was sent";
+    const user = alert.user.upn ?? alert.user.name;
+    const machines = (await deps.userMachines(user)).slice(0, MAX_USER_MACHINES);
+    if (machines.length === 0) return `Defender knows no machine of ${user}: nothing was sent`;
+    const answers: string[] = [];
+    for (const machine of machines) {
+      const target = { id: machine.id, name: machine.name };
+      const request = await requestOf(rule, action, { ...alert, machine: target }, approval);
+      if (typeof request === 'string') {
+        answers.push(`${machine.name}: ${request}`);
+        continue;
+      }
+      const outcome = await deps.actions.request({
+        ...request,
+        origin: 'rule',
+        by: ruleActor(rule, deps.tenantId),
+        alertId: alert.id,
+        userMachine: target,
+      });
+      answers.push(`${machine.name}: ${outcome.message}`);
+    }
+    return answers.join(' · ');
   };
 
   const run = async (rule: StoredRule, alert: Alert): Promise<void> => {
@@ -165,6 +201,13 @@ export function createRuleEngine(deps: RuleEngineDeps): RuleEngine {
         continue;
       }
       if (action.kind === 'requireApproval') continue;
+      if (
+        (action.kind === 'isolate' || action.kind === 'unisolate' || action.kind === 'scan') &&
+        action.onUserMachines
+      ) {
+        lines.push(`${label}: ${await onUserMachines(rule, action, alert, approval)}`);
+        continue;
+      }
       const request = await requestOf(rule, action, alert, approval);
       if (typeof request === 'string') {
         lines.push(`${label}: ${request}`);

@@ -8,6 +8,7 @@ import {
   ANA,
   BOSS,
   MACHINE,
+  MCAS_ALERT,
   makeAlert,
   makeMachine,
   NO_MACHINE_ALERT,
@@ -205,16 +206,40 @@ describe('createRuleEngine', () => {
       assert.deepEqual(texts, [['group-1', '⚙️ Rule r1 "tell" matched this alert. notify channel: done']]);
     });
 
-    it('answers `on user machines` as not available, sending nothing', async () => {
+    it('answers `on user machines` plainly when the machines of the user cannot be looked up, sending nothing', async () => {
       await r.add('users when severity = high then isolate full on user machines');
       await r.engine.onNewAlert(await r.alert(ALERT));
       assert.deepEqual(await allActions(r), []);
       assert.deepEqual(await replies(r), [
         [
           'group-1',
-          '⚙️ Rule r1 "users" matched this alert. isolate full on user machines: acting on the user\'s machines is not available yet: nothing was sent',
+          '⚙️ Rule r1 "users" matched this alert. isolate full on user machines: the user\'s machines cannot be looked up here: nothing was sent',
         ],
       ]);
+    });
+
+    it("scans each machine of a Cloud Apps alert's user with one tracked action apiece", async () => {
+      const users: string[] = [];
+      const withUsers = await ruleKit({
+        userMachines: async (user) => {
+          users.push(user);
+          return [
+            makeMachine({ id: 'user-m1', name: 'alice-laptop.contoso.com' }),
+            makeMachine({ id: 'user-m2', name: 'alice-desktop.contoso.com' }),
+          ];
+        },
+      });
+      await withUsers.add('cloud when source = mcas then scan quick on user machines');
+      await withUsers.engine.onNewAlert(await withUsers.alert(MCAS_ALERT));
+      const made = await allActions(withUsers);
+      assert.deepEqual(
+        made.map((action) => [action.kind, action.machineId, action.origin, action.alertId]).sort(),
+        [
+          ['scan', 'user-m1', 'rule', MCAS_ALERT],
+          ['scan', 'user-m2', 'rule', MCAS_ALERT],
+        ],
+      );
+      assert.equal(users.length, 1);
     });
 
     it('says a machine action on an alert without a machine sends nothing', async () => {

@@ -1,4 +1,5 @@
 import type { Alert } from '../../../src/domain/alerts/alert';
+import type { Machine } from '../../../src/domain/machines/machine';
 import type { ActionRequests } from '../../../src/services/actions/action-requests';
 import type { Logger } from '../../../src/services/ports/logger.port';
 import type { StoredRule } from '../../../src/services/ports/store.port';
@@ -44,7 +45,11 @@ export interface RuleKit {
  * engine (to wrap them).
  */
 export async function ruleKit(
-  options: { autoIsolationsPerHour?: number; actions?: (kit: ActionKit) => ActionRequests } = {},
+  options: {
+    autoIsolationsPerHour?: number;
+    actions?: (kit: ActionKit) => ActionRequests;
+    userMachines?: (userName: string) => Promise<readonly Machine[]>;
+  } = {},
 ): Promise<RuleKit> {
   const kit = await actionKit();
   const logs: LogLine[] = [];
@@ -59,6 +64,7 @@ export async function ruleKit(
     tenantId: TENANT,
     lookupMachine: async (id) => kit.machines.get(id),
     autoIsolationsPerHour: options.autoIsolationsPerHour ?? 10,
+    ...(options.userMachines ? { userMachines: options.userMachines } : {}),
     onQueued: () => {
       engineKicks.queued += 1;
     },

@@ -113,10 +113,10 @@ export function createRuleEngine(deps: RuleEngineDeps): RuleEngine {
         const wait = approval ?? cap;
         const params =
           action.kind === 'isolate'
-            ? { isolationType: action.isolationType, reason: because }
+            ? { isolationType: action.isolationType }
             : action.kind === 'scan'
               ? { scanType: action.scanType }
-              : { reason: because };
+              : {};
         return {
           kind: action.kind,
           machineId: alert.machine.id,

@@ -73,10 +73,10 @@ describe('createRuleEngine', () => {
       assert.equal(action.machineId, MACHINE);
       assert.equal(action.state, 'queued');
       assert.deepEqual(action.requestedBy, { aadObjectId: 'rule:r1', name: 'High sev isolate' });
-      assert.deepEqual(action.params, { isolationType: 'Full', reason: 'rule r1 "High sev isolate"' });
+      assert.deepEqual(action.params, { isolationType: 'Full' });
       assert.equal(
         defenderComment(action),
-        `Isolated by Vigil rule "High sev isolate" (alert ${ALERT}): rule r1 "High sev isolate"`,
+        `Isolated by Vigil rule "High sev isolate" (alert ${ALERT})`,
       );
 
       // The worker sends it with that comment.
@@ -86,7 +86,7 @@ describe('createRuleEngine', () => {
       assert.deepEqual(sent[0]?.args, [
         MACHINE,
         'Full',
-        `Isolated by Vigil rule "High sev isolate" (alert ${ALERT}): rule r1 "High sev isolate"`,
+        `Isolated by Vigil rule "High sev isolate" (alert ${ALERT})`,
       ]);
 
       // The match and the request are audited in the rule's name.

@@ -136,6 +136,29 @@ export function createRuleEngine(deps: RuleEngineDeps): RuleEngine {
     }
   };
 
+  /**
+   * Asks for one rule action on the alert (as the rule), and returns what to say about it. `userMachine`
+   * is the user's machine it acts on, for an alert that names a user rather than a machine.
+   */
+  const ask = async (
+    rule: StoredRule,
+    action: RuleAction,
+    alert: Alert,
+    approval: string | undefined,
+    userMachine?: { id: string; name: string },
+  ): Promise<string> => {
+    const request = await requestOf(rule, action, alert, approval);
+    if (typeof request === 'string') return request;
+    const outcome = await deps.actions.request({
+      ...request,
+      origin: 'rule',
+      by: ruleActor(rule, deps.tenantId),
+      alertId: alert.id,
+      ...(userMachine ? { userMachine } : {}),
+    });
+    return outcome.message;
+  };
+
   /** A machine action on each machine of the alert's user, one tracked request apiece. */
   const onUserMachines = async (
     rule: StoredRule,
@@ -152,19 +175,9 @@ export function createRuleEngine(deps: RuleEngineDeps): RuleEngine {
     const answers: string[] = [];
     for (const machine of machines) {
       const target = { id: machine.id, name: machine.name };
-      const request = await requestOf(rule, action, { ...alert, machine: target }, approval);
-      if (typeof request === 'string') {
-        answers.push(`${machine.name}: ${request}`);
-        continue;
-      }
-      const outcome = await deps.actions.request({
-        ...request,
-        origin: 'rule',
-        by: ruleActor(rule, deps.tenantId),
-        alertId: alert.id,
-        userMachine: target,
-      });
-      answers.push(`${machine.name}: ${outcome.message}`);
+      answers.push(
+        `${machine.name}: ${await ask(rule, action, { ...alert, machine: target }, approval, target)}`,
+      );
     }
     return answers.join(' · ');
   };
@@ -208,18 +221,7 @@ export function createRuleEngine(deps: RuleEngineDeps): RuleEngine {
         lines.push(`${label}: ${await onUserMachines(rule, action, alert, approval)}`);
         continue;
       }
-      const request = await requestOf(rule, action, alert, approval);
-      if (typeof request === 'string') {
-        lines.push(`${label}: ${request}`);
-        continue;
-      }
-      const outcome = await deps.actions.request({
-        ...request,
-        origin: 'rule',
-        by: ruleActor(rule, deps.tenantId),
-        alertId: alert.id,
-      });
-      lines.push(`${label}: ${outcome.message}`);
+      lines.push(`${label}: ${await ask(rule, action, alert, approval)}`);
     }
     if (lines.length > 0)
       await reply(alert, `⚙️ Rule ${ruleLabel(rule)} matched this alert. ${lines.join(' · ')}`);

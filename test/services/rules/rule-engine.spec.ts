@@ -74,10 +74,7 @@ describe('createRuleEngine', () => {
       assert.equal(action.state, 'queued');
       assert.deepEqual(action.requestedBy, { aadObjectId: 'rule:r1', name: 'High sev isolate' });
       assert.deepEqual(action.params, { isolationType: 'Full' });
-      assert.equal(
-        defenderComment(action),
-        `Isolated by Vigil rule "High sev isolate" (alert ${ALERT})`,
-      );
+      assert.equal(defenderComment(action), `Isolated by Vigil rule "High sev isolate" (alert ${ALERT})`);
 
       // The worker sends it with that comment.
       await r.kit.runDue();

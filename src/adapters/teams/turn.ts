@@ -1,4 +1,5 @@
 import { type Activity, TeamsInfo, type TurnContext } from 'botbuilder';
+import { withinTime } from '../../services/background/within-time';
 import type { Logger } from '../../services/ports/logger.port';
 import type { TeamsIdentity } from './bootstrap-admins';
 import { tenantOf } from './teams-channel-data';
@@ -51,19 +52,10 @@ export function createTurn(ctx: TurnContext, logger: Logger): Turn {
     async signInName() {
       if (!from.id) return undefined;
       // Teams wants the click answered within seconds: a slow member lookup counts as no answer.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), SIGN_IN_LOOKUP_MS);
-      });
-      const lookup = TeamsInfo.getMember(ctx, from.id).then(
-        (member) => signInNameOf(member as unknown as Record<string, unknown>),
-        () => undefined,
+      const lookup = TeamsInfo.getMember(ctx, from.id).then((member) =>
+        signInNameOf(member as unknown as Record<string, unknown>),
       );
-      try {
-        return await Promise.race([lookup, late]);
-      } finally {
-        clearTimeout(timer);
-      }
+      return withinTime(lookup, SIGN_IN_LOOKUP_MS);
     },
   };
 }

@@ -11,6 +11,7 @@ import { formatCardClock } from '../../domain/cards/format-card-time';
 import type { Machine } from '../../domain/machines/machine';
 import type { MachineAction } from '../../domain/machines/machine-action';
 import type { AuditLog } from '../audit/audit-log';
+import { withinTime } from '../background/within-time';
 import type { Clock } from '../ports/clock.port';
 import type { Store, StoredAlert, StoreTx } from '../ports/store.port';
 import type { Person, RoleService } from '../roles/role-service';
@@ -72,19 +73,6 @@ function shortName(name: string): string {
 /** "already requested by Megan Bowen at 20:41 UTC (…status…)". */
 function alreadyAsked(existing: ResponseAction): string {
   return `${describeAction(existing).text.replace(/^\S+\s/, '')}. Nothing new was sent: one request per intent.`;
-}
-
-/** The lookup's answer, or undefined when it fails or takes longer than `ms`. */
-async function withinTime<T>(lookup: Promise<T | undefined>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([lookup.catch(() => undefined), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** The first check: is this request well-formed for this alert? Returns the machine it acts on. */

@@ -1,11 +1,10 @@
-import { CommandParseError } from '../../../domain/commands/command-parse-error';
 import { readRuleIdArgs } from '../../../domain/commands/read-rule-id-args';
 import { readRuleTestArgs } from '../../../domain/commands/read-rule-test-args';
-import { tokenizeCommand } from '../../../domain/commands/tokenize-command';
 import type { StoredRule } from '../../../services/ports/store.port';
 import { personOf } from './command-security';
 import { escapeMarkdown } from './markdown-text';
-import type { CommandContext, TeamsCommand } from './teams-command';
+import { withCommandArgs } from './read-command-args';
+import type { TeamsCommand } from './teams-command';
 
 const NOT_CONFIGURED = 'Automatic rules are not available in this Vigil.';
 
@@ -32,24 +31,6 @@ function asAnswer(message: string): string {
   return [escapeMarkdown(first), '```', ...rest.map((line) => line.replaceAll('```', "'''")), '```'].join(
     '\n',
   );
-}
-
-/** The tokens after the command words, for the domain's argument readers. */
-function argsOf(context: CommandContext): {
-  text: string;
-  tokens: ReturnType<typeof tokenizeCommand>['tokens'];
-} {
-  return tokenizeCommand(context.args);
-}
-
-/** Runs `read`, answering a parse error with its message. */
-function parsed<T>(read: () => T): T | string {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof CommandParseError) return error.friendlyMessage;
-    throw error;
-  }
 }
 
 /** `rules`: every rule, in running order. */
@@ -97,14 +78,18 @@ function idCommand(name: 'rule remove' | 'rule enable' | 'rule disable', summary
     async handle(context) {
       const rules = context.services.rules;
       if (!rules) return NOT_CONFIGURED;
-      const read = parsed(() => readRuleIdArgs(argsOf(context), name));
-      if (typeof read === 'string') return read;
-      const by = personOf(context.turn.user);
-      const outcome =
-        name === 'rule remove'
-          ? await rules.service.remove(by, read.ruleId)
-          : await rules.service.setEnabled(by, read.ruleId, name === 'rule enable');
-      return escapeMarkdown(outcome.message);
+      return withCommandArgs(
+        context.args,
+        (args) => readRuleIdArgs(args, name),
+        async (read) => {
+          const by = personOf(context.turn.user);
+          const outcome =
+            name === 'rule remove'
+              ? await rules.service.remove(by, read.ruleId)
+              : await rules.service.setEnabled(by, read.ruleId, name === 'rule enable');
+          return escapeMarkdown(outcome.message);
+        },
+      );
     },
   };
 }
@@ -124,21 +109,23 @@ export const ruleTestCommand: TeamsCommand = {
   async handle(context) {
     const rules = context.services.rules;
     if (!rules) return NOT_CONFIGURED;
-    const read = parsed(() => readRuleTestArgs(argsOf(context)));
-    if (typeof read === 'string') return read;
-    const rule = (await rules.service.list()).find((candidate) => candidate.id === read.ruleId.toLowerCase());
-    if (rule === undefined)
-      return `There is no rule ${escapeMarkdown(read.ruleId)}. Type \`rules\` to see them.`;
-    const replay = await rules.replay(rule, read.days);
-    const head = `Rule ${rule.id} "${escapeMarkdown(rule.definition.name)}" over the last ${replay.days} day${replay.days === 1 ? '' : 's'}: it matches ${replay.matchedAlertIds.length} of ${replay.alertsSeen} alerts. Nothing was sent.`;
-    if (replay.matchedAlertIds.length === 0) return head;
-    const machines = replay.machines.slice(0, 10).map(escapeMarkdown).join(', ');
-    const more = replay.machines.length > 10 ? ` and ${replay.machines.length - 10} more` : '';
-    return [
-      head,
-      `- machines (${replay.machines.length}): ${machines || 'none'}${more}`,
-      ...replay.actions.map((a) => `- would ask for: ${escapeMarkdown(a.action)} ×${a.times}`),
-      `- alerts: ${replay.matchedAlertIds.slice(0, 5).map(escapeMarkdown).join(', ')}${replay.matchedAlertIds.length > 5 ? ' …' : ''}`,
-    ].join('\n');
+    return withCommandArgs(context.args, readRuleTestArgs, async (read) => {
+      const rule = (await rules.service.list()).find(
+        (candidate) => candidate.id === read.ruleId.toLowerCase(),
+      );
+      if (rule === undefined)
+        return `There is no rule ${escapeMarkdown(read.ruleId)}. Type \`rules\` to see them.`;
+      const replay = await rules.replay(rule, read.days);
+      const head = `Rule ${rule.id} "${escapeMarkdown(rule.definition.name)}" over the last ${replay.days} day${replay.days === 1 ? '' : 's'}: it matches ${replay.matchedAlertIds.length} of ${replay.alertsSeen} alerts. Nothing was sent.`;
+      if (replay.matchedAlertIds.length === 0) return head;
+      const machines = replay.machines.slice(0, 10).map(escapeMarkdown).join(', ');
+      const more = replay.machines.length > 10 ? ` and ${replay.machines.length - 10} more` : '';
+      return [
+        head,
+        `- machines (${replay.machines.length}): ${machines || 'none'}${more}`,
+        ...replay.actions.map((a) => `- would ask for: ${escapeMarkdown(a.action)} ×${a.times}`),
+        `- alerts: ${replay.matchedAlertIds.slice(0, 5).map(escapeMarkdown).join(', ')}${replay.matchedAlertIds.length > 5 ? ' …' : ''}`,
+      ].join('\n');
+    });
   },
 };
